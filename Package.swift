@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "kafka-listeners",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "KafkaListeners", targets: ["KafkaListeners"]),
+    .executable(name: "kafka-listeners", targets: ["kafka-listeners"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+  ],
+  targets: [
+    .target(
+      name: "KafkaListeners",
+      dependencies: [.product(name: "Yams", package: "Yams")]
+    ),
+    .executableTarget(
+      name: "kafka-listeners",
+      dependencies: [
+        "KafkaListeners",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(
+      name: "TestSupport",
+      dependencies: ["KafkaListeners"],
+      path: "Tests/TestSupport"
+    ),
+    .testTarget(
+      name: "KafkaListenersTests",
+      dependencies: ["KafkaListeners", "TestSupport", "kafka-listeners"]
+    ),
+  ]
+)

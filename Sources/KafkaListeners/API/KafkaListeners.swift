@@ -1,0 +1,73 @@
+/// The library's entry points: lint files on disk or in memory, read a configuration, list the
+/// rules.
+///
+/// ```swift
+/// import KafkaListeners
+///
+/// let report = try KafkaListeners.lint(paths: ["config/server.properties"])
+/// for diagnostic in report.diagnostics { print(diagnostic) }
+/// ```
+public enum KafkaListeners {
+  /// This release of the library and tool.
+  public static let version = "0.1.0"
+
+  /// Where the project and its rule documentation live.
+  public static let repositoryURL = "https://github.com/kafka-listeners/kafka-listeners"
+
+  /// Lints files and directories on disk. Directories are walked for `*.properties`, `*.yaml`,
+  /// `*.yml` and `*.json` (hidden entries skipped, symbolic links to directories not followed).
+  ///
+  /// - Throws: ``ToolError/noSuchFile(_:)`` when a named path does not exist. Files that exist
+  ///   but cannot be read become ``UnreadableFile`` diagnostics instead.
+  public static func lint(
+    paths: [String], configuration: Configuration = Configuration(), limits: Limits = Limits()
+  ) throws(ToolError) -> LintReport {
+    let files = try InputCollector(limits: limits).collect(paths)
+    return Linter(configuration: configuration).lint(files)
+  }
+
+  /// Lints files already in memory.
+  public static func lint(
+    _ files: [SourceFile], configuration: Configuration = Configuration()
+  ) -> LintReport {
+    Linter(configuration: configuration).lint(files)
+  }
+
+  /// Every rule the linter knows, in code order.
+  public static var rules: [any Rule] { RuleRegistry.all }
+
+  /// Reads a configuration file (`.kafka-listeners.yaml`).
+  public static func loadConfiguration(path: String) throws(ToolError) -> Configuration {
+    let bytes: [UInt8]
+    switch FileReading.read(path, limit: 1 << 20) {
+    case .bytes(let read): bytes = read
+    case .unreadable(let reason):
+      if !FileReading.exists(path) { throw .noSuchFile(path) }
+      throw .unreadableConfiguration(path, reason)
+    }
+    return try ConfigurationReader.read(path: path, bytes: bytes)
+  }
+
+  /// Finds `.kafka-listeners.yaml` in `directory` or the nearest directory above it.
+  public static func findConfiguration(from directory: String) -> String? {
+    var current = FileReading.absolute(directory)
+    while true {
+      let candidate = current == "/" ? "/" + Configuration.fileName
+        : current + "/" + Configuration.fileName
+      if FileReading.exists(candidate) { return candidate }
+      guard current != "/", let slash = current.lastIndex(of: "/") else { return nil }
+      current = slash == current.startIndex ? "/" : String(current[..<slash])
+    }
+  }
+}
+
+/// Bounds on what one run reads, so that hostile input cannot exhaust memory.
+public struct Limits: Sendable {
+  /// The largest file read, in bytes.
+  public var maxFileBytes: Int
+
+  /// Creates limits; the default file size limit is 256 MiB.
+  public init(maxFileBytes: Int = 256 << 20) {
+    self.maxFileBytes = maxFileBytes
+  }
+}

@@ -1,0 +1,29 @@
+/// Everything the rules may read: the parsed inputs and the options they were linted with.
+public struct LintInput: Sendable {
+  /// Every `.properties` input, in the order given.
+  public var propertiesFiles: [PropertiesFile] = []
+  /// Every YAML or JSON input, in the order given.
+  public var yamlFiles: [YAMLFile] = []
+  /// Inputs that could not be read, with the reason.
+  public var unreadableFiles: [(path: String, reason: String)] = []
+  /// The Kafka version whose checks apply.
+  public var kafkaVersion: KafkaVersion = .newest
+
+  /// Parses the given files; nothing here throws, problems become data for the rules.
+  public init(files: [SourceFile], kafkaVersion: KafkaVersion = .newest) {
+    self.kafkaVersion = kafkaVersion
+    for file in files {
+      switch file.content {
+      case .unreadable(let reason):
+        unreadableFiles.append((file.path, reason))
+      case .bytes(let bytes):
+        switch file.kind {
+        case .properties:
+          propertiesFiles.append(PropertiesReader.read(path: file.path, bytes: bytes))
+        case .yaml:
+          yamlFiles.append(YAMLReader.read(path: file.path, bytes: bytes))
+        }
+      }
+    }
+  }
+}

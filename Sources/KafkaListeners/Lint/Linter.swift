@@ -1,0 +1,88 @@
+/// Runs the rules over parsed inputs and applies configuration and inline suppressions.
+public struct Linter: Sendable {
+  /// The configuration in effect.
+  public var configuration: Configuration
+  /// The rules to run (all registered rules by default).
+  public var rules: [any Rule]
+
+  /// Creates a linter.
+  public init(configuration: Configuration = Configuration(), rules: [any Rule] = RuleRegistry.all) {
+    self.configuration = configuration
+    self.rules = rules
+  }
+
+  /// Lints in-memory files. Never throws: every problem in the inputs is a diagnostic.
+  public func lint(_ files: [SourceFile]) -> LintReport {
+    lint(LintInput(files: files, kafkaVersion: configuration.kafkaVersion), fileCount: files.count)
+  }
+
+  /// Lints already parsed inputs.
+  public func lint(_ input: LintInput, fileCount: Int) -> LintReport {
+    var diagnostics: [Diagnostic] = []
+    for rule in rules {
+      let metadata = rule.metadata
+      let setting = configuration.rules[metadata.code]
+      if setting == .off { continue }
+      if let versions = metadata.versions, !versions.contains(input.kafkaVersion) { continue }
+      var found = rule.check(input)
+      if case .severity(let severity) = setting {
+        for index in found.indices { found[index].severity = severity }
+      }
+      diagnostics += found
+    }
+
+    let suppressions = input.propertiesFiles.flatMap {
+      Suppression.find(in: $0, registry: RuleRegistry.all)
+    }
+    var used = Array(repeating: Set<String>(), count: suppressions.count)
+    diagnostics.removeAll { diagnostic in
+      var suppressed = false
+      for (index, suppression) in suppressions.enumerated() where suppression.covers(diagnostic) {
+        used[index].insert(diagnostic.code)
+        suppressed = true
+      }
+      return suppressed
+    }
+    if configuration.rules[UnusedSuppression.code] != .off {
+      var unused = UnusedSuppression.diagnostics(for: suppressions, used: used)
+      if case .severity(let severity) = configuration.rules[UnusedSuppression.code] {
+        for index in unused.indices { unused[index].severity = severity }
+      }
+      diagnostics += unused
+    }
+    diagnostics.sort()
+    return LintReport(
+      diagnostics: diagnostics, fileCount: fileCount,
+      unreadableFileCount: input.unreadableFiles.count)
+  }
+}
+
+/// The outcome of a lint run.
+public struct LintReport: Sendable {
+  /// Every diagnostic, sorted by file, line, column and rule.
+  public var diagnostics: [Diagnostic]
+  /// How many files were examined.
+  public var fileCount: Int
+  /// How many of them could not be read.
+  public var unreadableFileCount: Int
+
+  /// Creates a report.
+  public init(diagnostics: [Diagnostic], fileCount: Int, unreadableFileCount: Int = 0) {
+    self.diagnostics = diagnostics
+    self.fileCount = fileCount
+    self.unreadableFileCount = unreadableFileCount
+  }
+
+  /// Number of diagnostics at a severity.
+  public func count(_ severity: Severity) -> Int {
+    diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+  }
+
+  /// The process exit code: 2 when an input could not be read, 1 when a diagnostic is at or
+  /// above the failing severity (errors; warnings too when `strict`), else 0.
+  public func exitCode(strict: Bool) -> Int32 {
+    if unreadableFileCount > 0 { return 2 }
+    let threshold: Severity = strict ? .warning : .error
+    return diagnostics.contains { $0.severity >= threshold } ? 1 : 0
+  }
+}

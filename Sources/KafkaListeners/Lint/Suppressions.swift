@@ -1,0 +1,69 @@
+/// An inline suppression comment: `# kafka-listeners: ignore KL003[, KL005] [-- reason]` above a
+/// key silences those rules on that key's lines; `# kafka-listeners: ignore-file …` silences them
+/// in the whole file.
+struct Suppression: Sendable {
+  enum Scope: Sendable {
+    case lines(ClosedRange<Int>)
+    case file
+    /// No key follows the comment, so it can never apply.
+    case nothing
+  }
+
+  /// The rule codes as written, resolved to codes where a rule has that code or name.
+  var rules: [(written: String, code: String?)]
+  var scope: Scope
+  var location: SourceLocation
+
+  static let prefix = "kafka-listeners:"
+
+  /// Finds the suppressions in a properties file.
+  static func find(in file: PropertiesFile, registry: [any Rule]) -> [Suppression] {
+    var result: [Suppression] = []
+    var entryIndex = 0
+    for comment in file.comments {
+      var body = Substring(comment.text.dropFirst()).drop { $0 == " " || $0 == "\t" }
+      guard body.hasPrefix(prefix) else { continue }
+      body = body.dropFirst(prefix.count).drop { $0 == " " || $0 == "\t" }
+      let isFile: Bool
+      if body.hasPrefix("ignore-file") {
+        isFile = true
+        body = body.dropFirst("ignore-file".count)
+      } else if body.hasPrefix("ignore") {
+        isFile = false
+        body = body.dropFirst("ignore".count)
+      } else {
+        continue
+      }
+      if let reason = body.range(of: "--") { body = body[..<reason.lowerBound] }
+      let written = body.split { $0 == "," || $0 == " " || $0 == "\t" }.map(String.init)
+      let rules = written.map { name in
+        (written: name, code: registry.first { $0.metadata.code == name || $0.metadata.name == name }?
+          .metadata.code)
+      }
+      let scope: Scope
+      if isFile {
+        scope = .file
+      } else {
+        while entryIndex < file.entries.count,
+          file.entries[entryIndex].lines.lowerBound <= comment.location.line
+        {
+          entryIndex += 1
+        }
+        scope = entryIndex < file.entries.count ? .lines(file.entries[entryIndex].lines) : .nothing
+      }
+      result.append(Suppression(rules: rules, scope: scope, location: comment.location))
+    }
+    return result
+  }
+
+  func covers(_ diagnostic: Diagnostic) -> Bool {
+    guard diagnostic.location.file == location.file,
+      rules.contains(where: { $0.code == diagnostic.code })
+    else { return false }
+    switch scope {
+    case .file: return true
+    case .lines(let lines): return lines.contains(diagnostic.location.line)
+    case .nothing: return false
+    }
+  }
+}

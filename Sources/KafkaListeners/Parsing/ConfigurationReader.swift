@@ -1,0 +1,116 @@
+import Yams
+
+/// Reads `.kafka-listeners.yaml`:
+///
+/// ```yaml
+/// kafka-version: "3.9"
+/// rules:
+///   KL007: off              # or: error, warning, note
+///   non-ascii-text:
+///     severity: error
+///   KL005:
+///     enabled: false
+/// ```
+///
+/// Anything else is an error naming the file, line and column: a configuration that is silently
+/// half-applied is worse than none.
+enum ConfigurationReader {
+  static func read(path: String, bytes: [UInt8]) throws(ToolError) -> Configuration {
+    var configuration = Configuration(path: path)
+    if UTF8Validation.firstInvalidOffset(bytes) != nil {
+      throw .invalidConfiguration(.start(of: path), "the file is not valid UTF-8")
+    }
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: String(decoding: bytes, as: UTF8.self), .basic)
+    } catch let error as YamlError {
+      let syntax = YAMLReader.syntaxError(error, path: path)
+      throw .invalidConfiguration(syntax.location, syntax.message)
+    } catch {
+      throw .invalidConfiguration(.start(of: path), "\(error)")
+    }
+    guard let root else { return configuration }
+    func location(_ node: Node) -> SourceLocation {
+      SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+    guard let mapping = root.mapping else {
+      throw .invalidConfiguration(location(root), "expected a mapping at the top level")
+    }
+    for (key, value) in mapping {
+      switch key.scalar?.string {
+      case "kafka-version":
+        guard let text = value.scalar?.string, let version = KafkaVersion(text) else {
+          throw .invalidConfiguration(
+            location(value),
+            "kafka-version must be a supported Kafka version such as \"\(KafkaVersion.newest)\"")
+        }
+        configuration.kafkaVersion = version
+      case "rules":
+        if value.scalar?.string == "" || value.scalar?.string == "~" { continue }
+        guard let rules = value.mapping else {
+          throw .invalidConfiguration(location(value), "rules must be a mapping of rule to setting")
+        }
+        for (ruleKey, setting) in rules {
+          let written = ruleKey.scalar?.string ?? ""
+          guard let rule = RuleRegistry.rule(written) else {
+            throw .invalidConfiguration(
+              location(ruleKey), "unknown rule \(quoted(written)); `kafka-listeners rules` lists them")
+          }
+          configuration.rules[rule.metadata.code] = try ruleSetting(setting, location)
+        }
+      default:
+        throw .invalidConfiguration(
+          location(key),
+          "unknown key \(quoted(key.scalar?.string ?? "?")); expected kafka-version or rules")
+      }
+    }
+    return configuration
+  }
+
+  private static func ruleSetting(
+    _ node: Node, _ location: (Node) -> SourceLocation
+  ) throws(ToolError) -> Configuration.RuleSetting {
+    if let text = node.scalar?.string {
+      if let setting = setting(named: text) { return setting }
+      throw .invalidConfiguration(
+        location(node), "expected off, error, warning or note, not \(quoted(text))")
+    }
+    guard let mapping = node.mapping else {
+      throw .invalidConfiguration(location(node), "expected a setting or a mapping")
+    }
+    var result = Configuration.RuleSetting?.none
+    for (key, value) in mapping {
+      let text = value.scalar?.string ?? ""
+      switch key.scalar?.string {
+      case "enabled":
+        switch text {
+        case "true": if result == nil { result = nil }
+        case "false": return .off
+        default:
+          throw .invalidConfiguration(location(value), "enabled must be true or false")
+        }
+      case "severity":
+        guard let severity = Severity(rawValue: text) else {
+          throw .invalidConfiguration(
+            location(value), "severity must be error, warning or note, not \(quoted(text))")
+        }
+        result = .severity(severity)
+      default:
+        throw .invalidConfiguration(
+          location(key),
+          "unknown key \(quoted(key.scalar?.string ?? "?")); expected enabled or severity")
+      }
+    }
+    guard let result else {
+      throw .invalidConfiguration(location(node), "the rule setting changes nothing")
+    }
+    return result
+  }
+
+  private static func setting(named text: String) -> Configuration.RuleSetting? {
+    switch text {
+    case "off", "false", "disabled": .off
+    default: Severity(rawValue: text).map { .severity($0) }
+    }
+  }
+}

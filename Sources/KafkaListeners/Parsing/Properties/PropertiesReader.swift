@@ -1,0 +1,310 @@
+/// Reads `.properties` bytes exactly as `java.util.Properties.load(InputStream)` does.
+///
+/// The structure mirrors the JDK's `LineReader.readLine` and `Properties.load0`/`loadConvert`
+/// step by step, because the corner cases (a comment that cannot be continued, a blank line that
+/// ends a continuation, `\r\n` after a continuation backslash, a trailing backslash at the end of
+/// the file) only come out right when the same state machine runs. A differential test compares
+/// the result with the real JDK on hand-written and generated files.
+public enum PropertiesReader {
+  /// Parses `bytes`; never throws. Problems Java would throw on are recorded in `issues` and
+  /// the offending text is kept literally.
+  public static func read(path: String, bytes: [UInt8]) -> PropertiesFile {
+    var parser = Parser(path: path, bytes: bytes)
+    parser.run()
+    return PropertiesFile(
+      path: path, bytes: bytes, lineIndex: parser.lineIndex, entries: parser.entries,
+      comments: parser.comments, issues: parser.issues)
+  }
+
+  /// Parses UTF-8 text, for tests and examples.
+  public static func read(path: String, text: String) -> PropertiesFile {
+    read(path: path, bytes: Array(text.utf8))
+  }
+}
+
+private let space: UInt8 = 0x20
+private let tab: UInt8 = 0x09
+private let formFeed: UInt8 = 0x0C
+private let lineFeed: UInt8 = 0x0A
+private let carriageReturn: UInt8 = 0x0D
+private let backslash: UInt8 = 0x5C
+private let equalsSign: UInt8 = 0x3D
+private let colon: UInt8 = 0x3A
+private let hash: UInt8 = 0x23
+private let bang: UInt8 = 0x21
+
+@inline(__always) private func isWhitespace(_ c: UInt8) -> Bool {
+  c == space || c == tab || c == formFeed
+}
+
+private struct Parser {
+  let path: String
+  let bytes: [UInt8]
+  let lineIndex: LineIndex
+  var entries: [PropertyEntry] = []
+  var comments: [PropertiesComment] = []
+  var issues: [PropertiesIssue] = []
+
+  // The logical line being assembled: its characters and the byte offset each came from.
+  var line: [UInt8] = []
+  var origin: [Int] = []
+  var position = 0
+
+  init(path: String, bytes: [UInt8]) {
+    self.path = path
+    self.bytes = bytes
+    self.lineIndex = LineIndex(bytes: bytes)
+  }
+
+  mutating func run() {
+    while let end = readLine() {
+      split(logicalLineEnd: end)
+    }
+  }
+
+  /// `LineReader.readLine`: assembles the next logical line into `line`/`origin`, returning the
+  /// offset of the last byte consumed for it, or `nil` at the end of input.
+  mutating func readLine() -> Int? {
+    line.removeAll(keepingCapacity: true)
+    origin.removeAll(keepingCapacity: true)
+    var skipWhiteSpace = true
+    var appendedLineBegin = false
+    var precedingBackslash = false
+    let n = bytes.count
+    while true {
+      if position >= n {
+        if line.isEmpty { return nil }
+        if precedingBackslash { dropContinuationBackslash(atEndOfInput: true) }
+        return n
+      }
+      let c = bytes[position]
+      position += 1
+      if skipWhiteSpace {
+        if isWhitespace(c) { continue }
+        if !appendedLineBegin && (c == carriageReturn || c == lineFeed) { continue }
+        skipWhiteSpace = false
+        appendedLineBegin = false
+      }
+      if line.isEmpty && (c == hash || c == bang) {
+        // A comment runs to the end of the physical line; a backslash cannot continue it.
+        let start = position - 1
+        var end = n
+        while position < n {
+          let b = bytes[position]
+          position += 1
+          if b == carriageReturn || b == lineFeed {
+            end = position - 1
+            break
+          }
+        }
+        recordComment(from: start, to: end)
+        if end == n { return nil }
+        skipWhiteSpace = true
+        continue
+      }
+      if c != lineFeed && c != carriageReturn {
+        line.append(c)
+        origin.append(position - 1)
+        precedingBackslash = (c == backslash) ? !precedingBackslash : false
+        continue
+      }
+      // End of a physical line.
+      if line.isEmpty {
+        skipWhiteSpace = true
+        continue
+      }
+      if position >= n {
+        if precedingBackslash { dropContinuationBackslash(atEndOfInput: true) }
+        return position - 1
+      }
+      guard precedingBackslash else { return position - 1 }
+      dropContinuationBackslash(atEndOfInput: false)
+      skipWhiteSpace = true
+      appendedLineBegin = true
+      precedingBackslash = false
+      if c == carriageReturn && bytes[position] == lineFeed { position += 1 }
+    }
+  }
+
+  mutating func dropContinuationBackslash(atEndOfInput: Bool) {
+    guard let offset = origin.last else { return }
+    if atEndOfInput {
+      issues.append(
+        PropertiesIssue(kind: .danglingContinuation, location: location(of: offset)))
+    }
+    line.removeLast()
+    origin.removeLast()
+  }
+
+  mutating func recordComment(from start: Int, to end: Int) {
+    let text = String(decoding: bytes[start..<end].map { UInt16($0) }, as: UTF16.self)
+    comments.append(PropertiesComment(text: text, location: location(of: start)))
+  }
+
+  func location(of offset: Int) -> SourceLocation {
+    let (l, c) = lineIndex.position(of: offset)
+    return SourceLocation(file: path, line: l, column: c)
+  }
+
+  func range(from first: Int, through last: Int) -> SourceLocation {
+    var loc = location(of: first)
+    let (l, c) = lineIndex.position(of: last)
+    loc.endLine = l
+    loc.endColumn = c + 1
+    return loc
+  }
+
+  /// `Properties.load0`: splits the logical line into key and value.
+  mutating func split(logicalLineEnd: Int) {
+    let limit = line.count
+    var keyLength = 0
+    var valueStart = limit
+    var hasSeparator = false
+    var separator = PropertiesSeparator.none
+    var precedingBackslash = false
+    while keyLength < limit {
+      let c = line[keyLength]
+      if (c == equalsSign || c == colon) && !precedingBackslash {
+        valueStart = keyLength + 1
+        hasSeparator = true
+        separator = .character(Character(Unicode.Scalar(c)))
+        break
+      } else if isWhitespace(c) && !precedingBackslash {
+        valueStart = keyLength + 1
+        separator = .whitespace
+        break
+      }
+      precedingBackslash = (c == backslash) ? !precedingBackslash : false
+      keyLength += 1
+    }
+    while valueStart < limit {
+      let c = line[valueStart]
+      if !isWhitespace(c) {
+        if !hasSeparator && (c == equalsSign || c == colon) {
+          hasSeparator = true
+          separator = .character(Character(Unicode.Scalar(c)))
+        } else {
+          break
+        }
+      }
+      valueStart += 1
+    }
+    let key = convert(0, keyLength)
+    let value = convert(valueStart, limit)
+
+    let first = origin[0]
+    let keyLocation =
+      keyLength > 0
+      ? range(from: origin[0], through: origin[keyLength - 1]) : location(of: first)
+    let valueLocation: SourceLocation
+    if valueStart < limit {
+      valueLocation = range(from: origin[valueStart], through: origin[limit - 1])
+    } else {
+      valueLocation = location(of: (origin.last ?? first) + 1)
+    }
+    let firstLine = lineIndex.position(of: first).line
+    let lastLine = max(firstLine, lineIndex.position(of: logicalLineEnd).line)
+    let lineStart = lineIndex.lines.isEmpty ? 0 : lineIndex.lines[firstLine - 1].start
+    entries.append(
+      PropertyEntry(
+        key: key.string, value: value.string, keyLocation: keyLocation,
+        valueLocation: valueLocation, separator: separator, lines: firstLine...lastLine,
+        isIndented: first > lineStart, exactKey: key.exact, exactValue: value.exact,
+        valueSpans: value.spans, file: path, lineIndex: lineIndex))
+  }
+
+  struct Converted {
+    var string: String
+    var exact: [UInt16]?
+    var spans: [SourceSpan]
+  }
+
+  /// `Properties.loadConvert`: processes escapes in `line[start..<end]`, recording where each
+  /// resulting UTF-16 unit came from.
+  mutating func convert(_ start: Int, _ end: Int) -> Converted {
+    var units: [UInt16] = []
+    units.reserveCapacity(end - start)
+    var spans: [SourceSpan] = []
+    var i = start
+    func appendPlain(_ unit: UInt16, from offset: Int) {
+      if var last = spans.last, !last.isEscape,
+        last.byteOffset + last.count == offset, last.unitOffset + last.count == units.count
+      {
+        last.count += 1
+        spans[spans.count - 1] = last
+      } else {
+        spans.append(
+          SourceSpan(
+            unitOffset: units.count, byteOffset: offset, count: 1, isEscape: false, width: 1))
+      }
+      units.append(unit)
+    }
+    while i < end {
+      let c = line[i]
+      guard c == backslash, i + 1 < end else {
+        appendPlain(UInt16(c), from: origin[i])
+        i += 1
+        continue
+      }
+      let escapeOffset = origin[i]
+      let next = line[i + 1]
+      if next == UInt8(ascii: "u") {
+        var value: UInt16 = 0
+        var valid = i + 2 + 4 <= end
+        if valid {
+          for k in 0..<4 {
+            guard let digit = hexValue(line[i + 2 + k]) else {
+              valid = false
+              break
+            }
+            value = value << 4 | UInt16(digit)
+          }
+        }
+        if !valid {
+          let shown = line[i..<min(end, i + 6)].map { Character(Unicode.Scalar($0)) }
+          issues.append(
+            PropertiesIssue(
+              kind: .malformedUnicodeEscape(text: String(shown)),
+              location: location(of: escapeOffset)))
+          // Java stops loading here; keep the text literally so later rules still see a value.
+          appendPlain(UInt16(c), from: origin[i])
+          i += 1
+          continue
+        }
+        spans.append(
+          SourceSpan(
+            unitOffset: units.count, byteOffset: escapeOffset, count: 1, isEscape: true,
+            width: origin[i + 5] - escapeOffset + 1))
+        units.append(value)
+        i += 6
+        continue
+      }
+      let unit: UInt16
+      switch next {
+      case UInt8(ascii: "t"): unit = 0x09
+      case UInt8(ascii: "r"): unit = 0x0D
+      case UInt8(ascii: "n"): unit = 0x0A
+      case UInt8(ascii: "f"): unit = 0x0C
+      default: unit = UInt16(next)
+      }
+      spans.append(
+        SourceSpan(
+          unitOffset: units.count, byteOffset: escapeOffset, count: 1, isEscape: true,
+          width: origin[i + 1] - escapeOffset + 1))
+      units.append(unit)
+      i += 2
+    }
+    let string = String(decoding: units, as: UTF16.self)
+    let exact = string.utf16.elementsEqual(units) ? nil : units
+    return Converted(string: string, exact: exact, spans: spans)
+  }
+}
+
+@inline(__always) private func hexValue(_ c: UInt8) -> UInt8? {
+  switch c {
+  case 0x30...0x39: c - 0x30
+  case 0x41...0x46: c - 0x41 + 10
+  case 0x61...0x66: c - 0x61 + 10
+  default: nil
+  }
+}

@@ -1,0 +1,34 @@
+/// Finds where bytes stop being well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
+/// nothing above U+10FFFF).
+enum UTF8Validation {
+  /// The offset of the first byte that does not start a well-formed sequence, or `nil`.
+  static func firstInvalidOffset<C: RandomAccessCollection>(_ bytes: C) -> Int?
+  where C.Element == UInt8, C.Index == Int {
+    var i = bytes.startIndex
+    let end = bytes.endIndex
+    while i < end {
+      let b = bytes[i]
+      if b < 0x80 {
+        i += 1
+        continue
+      }
+      let length: Int
+      switch b {
+      case 0xC2...0xDF: length = 2
+      case 0xE0...0xEF: length = 3
+      case 0xF0...0xF4: length = 4
+      default: return i - bytes.startIndex
+      }
+      guard i + length <= end else { return i - bytes.startIndex }
+      for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return i - bytes.startIndex }
+      let second = bytes[i + 1]
+      if (b == 0xE0 && second < 0xA0) || (b == 0xED && second > 0x9F)
+        || (b == 0xF0 && second < 0x90) || (b == 0xF4 && second > 0x8F)
+      {
+        return i - bytes.startIndex
+      }
+      i += length
+    }
+    return nil
+  }
+}

@@ -1,0 +1,3 @@
+import KafkaListeners
+import ArgumentParser
+print("x")
