@@ -1,0 +1,48 @@
+/// Renders diagnostics as `path:line:col: severity: message [KLnnn name]`, one per line, with
+/// notes indented below; the form compilers use, so editors and `grep` understand it.
+public struct TextRenderer: Sendable {
+  /// Whether to colour severities with ANSI escapes (only on a terminal, never with `NO_COLOR`).
+  public var color: Bool
+
+  /// Creates a renderer.
+  public init(color: Bool = false) {
+    self.color = color
+  }
+
+  /// The report, one diagnostic per line; empty when there is nothing to say.
+  public func render(_ report: LintReport) -> String {
+    var out = ""
+    for diagnostic in report.diagnostics {
+      out += paint("\(diagnostic.location):", "1") + " "
+      out += paint("\(diagnostic.severity.rawValue):", severityStyle(diagnostic.severity))
+      out += " " + diagnostic.message + " "
+      out += paint("[\(diagnostic.code) \(diagnostic.name)]", "2") + "\n"
+      for note in diagnostic.notes {
+        let prefix = note.location.map { "\($0): " } ?? ""
+        out += "  " + paint(prefix, "1") + paint("note:", "36") + " " + note.message + "\n"
+      }
+    }
+    return out
+  }
+
+  /// One line such as `2 errors, 1 warning in 3 files`.
+  public func summary(_ report: LintReport) -> String {
+    func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+    var parts = [plural(report.count(.error), "error"), plural(report.count(.warning), "warning")]
+    if report.count(.note) > 0 { parts.append(plural(report.count(.note), "note")) }
+    return parts.joined(separator: ", ") + " in " + plural(report.fileCount, "file")
+  }
+
+  private func severityStyle(_ severity: Severity) -> String {
+    switch severity {
+    case .error: "1;31"
+    case .warning: "1;33"
+    case .note: "1;36"
+    }
+  }
+
+  private func paint(_ text: String, _ style: String) -> String {
+    guard color, !text.isEmpty else { return text }
+    return "\u{1B}[\(style)m\(text)\u{1B}[0m"
+  }
+}

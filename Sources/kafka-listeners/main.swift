@@ -1,3 +1,0 @@
-import KafkaListeners
-import ArgumentParser
-print("x")
