@@ -56,12 +56,15 @@ public class PropertiesDump {
     out.flush();
   }
 
+  private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
   private static String hex(String s) {
     if (s.isEmpty()) return "-";
     StringBuilder b = new StringBuilder(s.length() * 5);
     for (int i = 0; i < s.length(); i++) {
       if (i > 0) b.append(' ');
-      b.append(String.format("%04x", (int) s.charAt(i)));
+      char c = s.charAt(i);
+      for (int shift = 12; shift >= 0; shift -= 4) b.append(DIGITS[(c >> shift) & 0xF]);
     }
     return b.toString();
   }

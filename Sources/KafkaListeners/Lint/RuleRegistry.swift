@@ -13,6 +13,7 @@ public enum RuleRegistry {
     WrongEncoding(),
     NonASCIIText(),
     UnusedSuppression(),
+    DroppedBackslash(),
   ]
 
   /// The rule with this code (`KL003`) or name (`malformed-unicode-escape`), case-insensitive.

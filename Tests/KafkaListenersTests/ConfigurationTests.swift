@@ -1,0 +1,88 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import KafkaListeners
+
+@Suite struct ConfigurationTests {
+  let duplicate = "listeners=PLAINTEXT://:9092\nlisteners=PLAINTEXT://:9092\n"
+
+  private func withProject(
+    config: String?, _ body: (URL) throws -> Void
+  ) throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try duplicate.write(
+      to: directory.appendingPathComponent("server.properties"), atomically: true,
+      encoding: .utf8)
+    if let config {
+      try config.write(
+        to: directory.appendingPathComponent(".kafka-listeners.yaml"), atomically: true,
+        encoding: .utf8)
+    }
+    try body(directory)
+  }
+
+  @Test func configurationIsFoundUpwardAndChangesSeverity() throws {
+    try withProject(config: "rules:\n  duplicate-key: error\n") { directory in
+      let sub = directory.appendingPathComponent("sub")
+      try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+      let result = try runCLI(["lint", "../server.properties"], in: sub.path)
+      #expect(result.status == 1)
+      #expect(result.stdout.contains("error: 'listeners' is set again"))
+      let ignored = try runCLI(["lint", "--no-config", "../server.properties"], in: sub.path)
+      #expect(ignored.status == 0)
+      #expect(ignored.stdout.contains("warning: 'listeners' is set again"))
+    }
+  }
+
+  @Test func rulesCanBeDisabled() throws {
+    for setting in ["KL007: off", "KL007:\n    enabled: false", "duplicate-key: false"] {
+      try withProject(config: "rules:\n  \(setting)\n") { directory in
+        let result = try runCLI(["lint", "--strict", "server.properties"], in: directory.path)
+        #expect(result.status == 0, "\(setting)")
+        #expect(result.stdout.isEmpty)
+      }
+    }
+  }
+
+  @Test(arguments: [
+    ("rules:\n  KL999: off\n", 2, 3, "unknown rule 'KL999'"),
+    ("rules:\n  KL007: loud\n", 2, 10, "expected off, error, warning or note"),
+    ("kafka-version: \"1.0\"\n", 1, 16, "kafka-version must be"),
+    ("colour: true\n", 1, 1, "unknown key 'colour'"),
+    ("rules: [\n", 2, 1, ""),
+    ("rules:\n  KL007:\n    severity: loud\n", 3, 15, "severity must be"),
+  ])
+  func invalidConfigurationExitsTwoNamingFileAndLine(
+    config: String, line: Int, column: Int, message: String
+  ) throws {
+    try withProject(config: config) { directory in
+      let result = try runCLI(["lint", "server.properties"], in: directory.path)
+      #expect(result.status == 2)
+      #expect(result.stdout.isEmpty)
+      let expected = "/.kafka-listeners.yaml:\(line):\(column): invalid configuration: "
+      #expect(result.stderr.contains(expected), "\(result.stderr)")
+      #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+  }
+
+  @Test func explicitConfigMustExist() throws {
+    try withProject(config: nil) { directory in
+      let result = try runCLI(
+        ["lint", "--config", "missing.yaml", "server.properties"], in: directory.path)
+      #expect(result.status == 2)
+      #expect(result.stderr.contains("missing.yaml: no such file or directory"))
+    }
+  }
+
+  @Test func kafkaVersionIsRead() throws {
+    let configuration = try ConfigurationReader.read(
+      path: "c.yaml", bytes: Array("kafka-version: 3.9\n".utf8))
+    #expect(configuration.kafkaVersion == KafkaVersion(3, 9))
+    #expect(KafkaVersion("3.9.1") == KafkaVersion(3, 9, 1))
+    #expect(KafkaVersion("5.0") == nil)
+    #expect(KafkaVersion("3") == nil)
+    #expect(KafkaVersion("3.x") == nil)
+  }
+}

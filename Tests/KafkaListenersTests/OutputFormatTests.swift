@@ -1,0 +1,108 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import KafkaListeners
+
+@Suite struct OutputFormatTests {
+  let inputs = ["Fixtures/properties"]
+
+  @Test func jsonReportValidatesAgainstItsSchema() throws {
+    let result = try runCLI(["lint", "--format", "json"] + inputs)
+    #expect(result.status == 1 || result.status == 0)
+    let errors = try jsonSchemaErrors(result.stdout, schema: packagePath("Schemas/report.schema.json"))
+    #expect(errors == nil, "\(errors ?? "")")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+    #expect(!diagnostics.isEmpty)
+  }
+
+  @Test func sarifValidatesAgainstTheSarif210Schema() throws {
+    let result = try runCLI(["lint", "--format", "sarif"] + inputs)
+    let errors = try jsonSchemaErrors(
+      result.stdout, schema: packagePath("Schemas/sarif-2.1.0.schema.json"))
+    #expect(errors == nil, "\(errors ?? "")")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let run = try #require((object["runs"] as? [[String: Any]])?.first)
+    let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+    let rules = try #require(driver["rules"] as? [[String: Any]])
+    #expect(rules.count == RuleRegistry.all.count)
+    for (rule, registered) in zip(rules, RuleRegistry.all) {
+      #expect(rule["id"] as? String == registered.metadata.code)
+      let help = try #require(rule["helpUri"] as? String)
+      #expect(help.hasSuffix("README.md#\(registered.metadata.anchor)"))
+    }
+    let results = try #require(run["results"] as? [[String: Any]])
+    #expect(!results.isEmpty)
+    for result in results {
+      let index = try #require(result["ruleIndex"] as? Int)
+      #expect(rules[index]["id"] as? String == result["ruleId"] as? String)
+    }
+  }
+
+  @Test func sarifURIsAreRelativeAndEncoded() {
+    #expect(SARIFRenderer.uri("./config/server.properties") == "config/server.properties")
+    #expect(SARIFRenderer.uri("my dir/a%b.yaml") == "my%20dir/a%25b.yaml")
+    #expect(SARIFRenderer.uri("/etc/kafka/server.properties") == "file:///etc/kafka/server.properties")
+    #expect(SARIFRenderer.uri("ü.yaml") == "%C3%BC.yaml")
+  }
+
+  @Test func githubCommandsAreEscaped() {
+    let diagnostic = Diagnostic(
+      code: "KL007", name: "duplicate-key", severity: .warning,
+      message: "100% sure: a\r\nb",
+      location: SourceLocation(file: "dir,1/a:b.properties", line: 3, column: 1),
+      notes: [.init("first here", at: SourceLocation(file: "x", line: 1, column: 2))])
+    let rendered = GitHubRenderer.render(LintReport(diagnostics: [diagnostic], fileCount: 1))
+    #expect(
+      rendered
+        == "::warning file=dir%2C1/a%3Ab.properties,line=3,col=1,title=KL007 duplicate-key::"
+        + "100%25 sure: a%0D%0Ab%0Ax:1:2: note: first here\n")
+    #expect(GitHubRenderer.escapeProperty("a:b,c%\n") == "a%3Ab%2Cc%25%0A")
+    #expect(GitHubRenderer.escapeData("a:b,c%\r") == "a:b,c%25%0D")
+  }
+
+  @Test func githubSeveritiesMapToCommands() {
+    let report = LintReport(
+      diagnostics: Severity.allCases.map { severity in
+        Diagnostic(
+          code: "KL001", name: "x", severity: severity, message: "m",
+          location: SourceLocation(file: "f", line: 1, column: 1))
+      }, fileCount: 1)
+    let commands = GitHubRenderer.render(report).split(separator: "\n").map {
+      String($0.prefix { $0 != " " })
+    }
+    #expect(commands == ["::notice", "::warning", "::error"])
+  }
+
+  @Test func textRendererColoursOnlyWhenAsked() {
+    let report = LintReport(
+      diagnostics: [
+        Diagnostic(
+          code: "KL007", name: "duplicate-key", severity: .error, message: "m",
+          location: SourceLocation(file: "f", line: 2, column: 3))
+      ], fileCount: 1)
+    #expect(TextRenderer().render(report) == "f:2:3: error: m [KL007 duplicate-key]\n")
+    #expect(TextRenderer(color: true).render(report).contains("\u{1B}[1;31merror:\u{1B}[0m"))
+  }
+
+  @Test func jsonEscapesControlCharacters() {
+    let value = JSONValue.object([("k", .string("a\"b\\c\n\u{01}é/"))])
+    #expect(value.rendered(indent: nil) == #"{"k":"a\"b\\c\n\u0001é/"}"#)
+  }
+
+  @Test func diagnosticsSortByFileLineColumnRule() {
+    func d(_ file: String, _ line: Int, _ column: Int, _ code: String) -> Diagnostic {
+      Diagnostic(
+        code: code, name: "n", severity: .error, message: "m",
+        location: SourceLocation(file: file, line: line, column: column))
+    }
+    let sorted = [d("b", 1, 1, "KL001"), d("a", 2, 1, "KL001"), d("a", 1, 5, "KL002"),
+      d("a", 1, 5, "KL001"), d("a", 1, 2, "KL009")].sorted()
+    #expect(
+      sorted.map { "\($0.location.file):\($0.location.line):\($0.location.column):\($0.code)" }
+        == ["a:1:2:KL009", "a:1:5:KL001", "a:1:5:KL002", "a:2:1:KL001", "b:1:1:KL001"])
+  }
+}
