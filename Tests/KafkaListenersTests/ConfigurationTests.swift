@@ -51,7 +51,7 @@ import Testing
     ("rules:\n  KL007: loud\n", 2, 10, "expected off, error, warning or note"),
     ("kafka-version: \"1.0\"\n", 1, 16, "kafka-version must be"),
     ("colour: true\n", 1, 1, "unknown key 'colour'"),
-    ("rules: [\n", 2, 1, ""),
+    ("rules: [\n", 2, 1, "did not find expected node content"),
     ("rules:\n  KL007:\n    severity: loud\n", 3, 15, "severity must be"),
   ])
   func invalidConfigurationExitsTwoNamingFileAndLine(

@@ -20,15 +20,15 @@ public struct YAMLSyntax: Rule {
             listeners:
               - name: plain
                 port: 9092
-               ↓ type: internal
+               ↓type: internal
 
         """),
       RuleExample(
         "kafka.yaml",
         """
-        metadata:
-          name: my-cluster
         ↓metadata:
+          name: my-cluster
+        metadata:
           name: other
 
         """),

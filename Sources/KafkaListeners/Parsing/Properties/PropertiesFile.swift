@@ -18,18 +18,33 @@ public struct PropertiesFile: Sendable {
   /// Problems met while reading: escapes Java rejects and continuations that run off the end.
   public let issues: [PropertiesIssue]
 
-  /// The entry Kafka uses for `key`: the last one in the file.
+  /// The entry Kafka uses for `key`: the last one in the file whose key has exactly the same
+  /// UTF-16 code units (Java's `String.equals`, not Swift's canonical equivalence).
   public func entry(_ key: String) -> PropertyEntry? {
-    guard let index = lastIndexByKey[key] else { return nil }
+    guard let index = lastIndexByKey[Array(key.utf16)] else { return nil }
     return entries[index]
   }
 
   /// The effective value of `key` (the last occurrence), or `nil` when the key is absent.
   public subscript(key: String) -> String? { entry(key)?.value }
 
+  /// The entries `Properties.load` keeps: for every distinct key (compared by UTF-16 code units,
+  /// as Java's `Hashtable` compares them) the last entry with that key, in file order.
+  public var effectiveEntries: [PropertyEntry] {
+    let kept = Set(lastIndexByKey.values)
+    return entries.indices.filter { kept.contains($0) }.map { entries[$0] }
+  }
+
   /// The effective key/value map, as `Properties.load` leaves it.
+  ///
+  /// Swift `String`s compare by canonical equivalence and cannot hold unpaired surrogates, so
+  /// keys Java keeps apart (`\u00e9` and `e\u0301`, or `\uD800` and `\uD801`) collapse here into
+  /// one, the one written last. `effectiveEntries` keeps them apart.
   public var properties: [String: String] {
-    lastIndexByKey.mapValues { entries[$0].value }
+    var map: [String: String] = [:]
+    map.reserveCapacity(lastIndexByKey.count)
+    for entry in effectiveEntries { map[entry.key] = entry.value }
+    return map
   }
 
   /// The location of a byte offset in the file.
@@ -45,7 +60,8 @@ public struct PropertiesFile: Sendable {
     return bytes[line.start..<line.end]
   }
 
-  let lastIndexByKey: [String: Int]
+  /// Index of the last entry for each key, keyed by the key's exact UTF-16 code units.
+  let lastIndexByKey: [[UInt16]: Int]
   let lineIndex: LineIndex
 
   init(
@@ -59,9 +75,9 @@ public struct PropertiesFile: Sendable {
     self.entries = entries
     self.comments = comments
     self.issues = issues
-    var last: [String: Int] = [:]
+    var last: [[UInt16]: Int] = [:]
     last.reserveCapacity(entries.count)
-    for (index, entry) in entries.enumerated() { last[entry.key] = index }
+    for (index, entry) in entries.enumerated() { last[entry.keyUTF16] = index }
     self.lastIndexByKey = last
   }
 }

@@ -49,6 +49,10 @@ private struct Parser {
   var line: [UInt8] = []
   var origin: [Int] = []
   var position = 0
+  // Where the logical line's first character was read, even if that character was a
+  // continuation backslash that was dropped again: a line holding only `\` at the end of the
+  // file is still an entry (empty key, empty value) for Java, and it needs a location.
+  var logicalStart = 0
 
   init(path: String, bytes: [UInt8]) {
     self.path = path
@@ -103,6 +107,7 @@ private struct Parser {
         continue
       }
       if c != lineFeed && c != carriageReturn {
+        if line.isEmpty { logicalStart = position - 1 }
         line.append(c)
         origin.append(position - 1)
         precedingBackslash = (c == backslash) ? !precedingBackslash : false
@@ -192,7 +197,9 @@ private struct Parser {
     let key = convert(0, keyLength)
     let value = convert(valueStart, limit)
 
-    let first = origin[0]
+    // `line` is empty when the logical line was a lone continuation backslash at the end of the
+    // file (`\` or `\` LF as the last line): Java still stores the entry "" = "".
+    let first = origin.first ?? logicalStart
     let keyLocation =
       keyLength > 0
       ? range(from: origin[0], through: origin[keyLength - 1]) : location(of: first)

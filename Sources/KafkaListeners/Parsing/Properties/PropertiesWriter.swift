@@ -17,7 +17,10 @@ public enum PropertiesWriter {
     for (index, unit) in key.utf16.enumerated() {
       switch unit {
       case 0x3D, 0x3A, 0x20: out += "\\" + String(UnicodeScalar(UInt8(unit)))
-      case 0x23, 0x21 where index == 0: out += "\\" + String(UnicodeScalar(UInt8(unit)))
+      // Only a leading `#` or `!` would start a comment. (A `where` clause binds to the last
+      // pattern of a case only, so each pattern needs its own.)
+      case 0x23 where index == 0, 0x21 where index == 0:
+        out += "\\" + String(UnicodeScalar(UInt8(unit)))
       default: out += escapeCommon(unit)
       }
     }

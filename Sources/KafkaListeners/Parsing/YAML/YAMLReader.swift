@@ -60,7 +60,8 @@ enum YAMLReader {
       return .init(message: prefix + problem, location: at(mark))
     case .duplicatedKeysInMapping(let duplicates, let context):
       return .init(
-        message: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))",
+        message: "duplicate key " + duplicates.map { quoted($0) }.joined(separator: ", ")
+          + ": it appears again later in the same mapping",
         location: at(context.mark))
     case .reader(let problem, _, _, _):
       return .init(message: problem, location: .start(of: path))
