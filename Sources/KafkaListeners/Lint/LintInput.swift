@@ -6,6 +6,9 @@ public struct LintInput: Sendable {
   public var yamlFiles: [YAMLFile] = []
   /// Inputs that could not be read, with the reason.
   public var unreadableFiles: [(path: String, reason: String)] = []
+  /// The `.properties` inputs that configure a broker or controller, read as Kafka
+  /// `kafkaVersion` reads them (clients', Connect's and loggers' files are left out).
+  public var brokerConfigurations: [BrokerConfiguration] = []
   /// The Kafka version whose checks apply.
   public var kafkaVersion: KafkaVersion = .newest
 
@@ -19,7 +22,12 @@ public struct LintInput: Sendable {
       case .bytes(let bytes):
         switch file.kind {
         case .properties:
-          propertiesFiles.append(PropertiesReader.read(path: file.path, bytes: bytes))
+          let properties = PropertiesReader.read(path: file.path, bytes: bytes)
+          propertiesFiles.append(properties)
+          if BrokerConfiguration.isBrokerConfiguration(properties) {
+            brokerConfigurations.append(
+              BrokerConfiguration(file: properties, version: kafkaVersion))
+          }
         case .yaml:
           yamlFiles.append(YAMLReader.read(path: file.path, bytes: bytes))
         }

@@ -161,7 +161,9 @@ public struct RuleMetadata: Sendable {
   /// The versions as text, e.g. `3.6–4.2` or `all`.
   public var versionText: String {
     guard let versions else { return "all" }
-    let upper = versions.upperBound >= KafkaVersion.newest ? "" : "\(versions.upperBound)"
+    let bound = versions.upperBound
+    let upper =
+      bound >= KafkaVersion.newest ? "" : bound.patch == 99 ? "\(bound.major).\(bound.minor)" : "\(bound)"
     if versions.lowerBound <= KafkaVersion.supportedRange.lowerBound {
       return upper.isEmpty ? "all" : "≤ \(upper)"
     }

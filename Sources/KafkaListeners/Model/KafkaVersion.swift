@@ -31,7 +31,7 @@ public struct KafkaVersion: Sendable, Hashable, Comparable, CustomStringConverti
   }
 
   /// The oldest and newest releases whose rules are modelled.
-  public static let supportedRange = KafkaVersion(2, 0)...KafkaVersion(4, 2, 99)
+  public static let supportedRange = KafkaVersion(2, 8)...KafkaVersion(4, 2, 99)
 
   /// The default: the newest supported release.
   public static let newest = KafkaVersion(4, 2)
