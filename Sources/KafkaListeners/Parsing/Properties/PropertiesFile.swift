@@ -175,7 +175,8 @@ public struct PropertyEntry: Sendable {
   }
 
   private func valueSpanWidth(at offset: Int) -> Int {
-    for span in valueSpans where offset >= span.unitOffset && offset < span.unitOffset + span.count {
+    for span in valueSpans
+    where offset >= span.unitOffset && offset < span.unitOffset + span.count {
       return span.isEscape ? span.width : 1
     }
     return 1
