@@ -59,6 +59,7 @@ public enum RuleRegistry {
     AutoJoinWithoutController(),
     SASLInterBrokerMechanismNotEnabled(),
     RemovedConfigKey(),
+    MisspelledConfigKey(),
     LoopbackAdvertisedHost(),
     EmptyAdvertisedHost(),
     UnresolvedConfigPlaceholder(),
