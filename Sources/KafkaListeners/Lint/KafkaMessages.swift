@@ -46,3 +46,18 @@ extension KafkaVersion {
     KafkaVersion.supportedRange.lowerBound...KafkaVersion(upper.major, upper.minor, 99)
   }
 }
+
+extension ClosedRange where Bound == KafkaVersion {
+  /// Every supported version from `lower`, for `versions: .from(.v(3, 6))` in rule metadata.
+  static func from(_ lower: KafkaVersion) -> ClosedRange<KafkaVersion> { KafkaVersion.from(lower) }
+
+  /// Every supported version up to `upper` and its patch releases.
+  static func through(_ upper: KafkaVersion) -> ClosedRange<KafkaVersion> {
+    KafkaVersion.through(upper)
+  }
+
+  /// `lower` through `upper` and its patch releases.
+  static func between(_ lower: KafkaVersion, _ upper: KafkaVersion) -> ClosedRange<KafkaVersion> {
+    lower...KafkaVersion(upper.major, upper.minor, 99)
+  }
+}

@@ -4,6 +4,10 @@ public struct LintInput: Sendable {
   public var propertiesFiles: [PropertiesFile] = []
   /// Every YAML or JSON input, in the order given.
   public var yamlFiles: [YAMLFile] = []
+  /// The clusters described by Strimzi resources and `ClusterDescription`s among the YAML inputs.
+  public var clusters: [Cluster] = []
+  /// Problems found while reading those clusters, each tagged with the rule that reports it.
+  public var clusterIssues: [ReadIssue] = []
   /// Inputs that could not be read, with the reason.
   public var unreadableFiles: [(path: String, reason: String)] = []
   /// The `.properties` inputs that configure a broker or controller, read as Kafka
@@ -33,5 +37,6 @@ public struct LintInput: Sendable {
         }
       }
     }
+    (clusters, clusterIssues) = ClusterReader.read(yamlFiles)
   }
 }

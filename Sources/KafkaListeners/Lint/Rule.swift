@@ -152,6 +152,13 @@ public struct RuleMetadata: Sendable {
       notes: notes)
   }
 
+  /// Diagnostics for the reader issues tagged with this rule's code.
+  public func diagnostics(from issues: [ReadIssue]) -> [Diagnostic] {
+    issues.filter { $0.code == code }.map {
+      diagnostic($0.message, at: $0.location, notes: $0.notes)
+    }
+  }
+
   /// The anchor of the rule's section in the README, as GitHub renders heading ids.
   public var anchor: String { "\(code.lowercased())-\(name)" }
 

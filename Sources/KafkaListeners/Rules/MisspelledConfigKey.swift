@@ -47,14 +47,9 @@ public struct MisspelledConfigKey: Rule {
         {
           continue
         }
-        let lower = key.lowercased()
-        let candidates = MisspelledConfigKey.knownKeys.compactMap { candidate -> (String, Int)? in
-          if lower == candidate { return (candidate, 0) }
-          let limit = candidate.count >= 12 ? 2 : 1
-          let distance = editDistance(lower, candidate, limit: limit)
-          return distance <= limit ? (candidate, distance) : nil
-        }
-        guard let best = candidates.min(by: { $0.1 < $1.1 }) else { continue }
+        guard let best = Suggestions.closest(to: key, in: MisspelledConfigKey.knownKeys).map({
+          ($0.match, $0.distance)
+        }) else { continue }
         let why = best.1 == 0 ? "keys are case-sensitive" : "a typo"
         diagnostics.append(
           metadata.diagnostic(
@@ -64,32 +59,5 @@ public struct MisspelledConfigKey: Rule {
       }
     }
     return diagnostics
-  }
-
-  /// Optimal string alignment distance, stopping early once it exceeds `limit`.
-  private func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-    let x = Array(a.utf8)
-    let y = Array(b.utf8)
-    if abs(x.count - y.count) > limit { return limit + 1 }
-    var previous2 = [Int](repeating: 0, count: y.count + 1)
-    var previous = Array(0...y.count)
-    var current = [Int](repeating: 0, count: y.count + 1)
-    for i in 1...max(1, x.count) where !x.isEmpty {
-      current[0] = i
-      var rowMinimum = current[0]
-      for j in 1...max(1, y.count) where !y.isEmpty {
-        let cost = x[i - 1] == y[j - 1] ? 0 : 1
-        var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
-          value = min(value, previous2[j - 2] + 1)
-        }
-        current[j] = value
-        rowMinimum = min(rowMinimum, value)
-      }
-      if rowMinimum > limit { return limit + 1 }
-      previous2 = previous
-      previous = current
-    }
-    return x.isEmpty ? y.count : previous[y.count]
   }
 }

@@ -13,38 +13,72 @@ public struct YAMLFile: Sendable {
 
   /// The path as the user named it.
   public let path: String
+  /// The documents read before any error, in order (empty documents left out).
+  public var documents: [YAMLNode] = []
   /// The number of documents composed before any error.
-  public let documentCount: Int
-  /// The error that stopped reading, if any. Documents after it are not read.
-  public let syntaxError: SyntaxError?
+  public var documentCount: Int { documents.count }
+  /// The syntax error that stopped reading, if any. Documents after it are not read.
+  public var syntaxError: SyntaxError?
+  /// The limit that stopped reading, if any (size, depth, node budget, document count).
+  public var limitExceeded: SyntaxError?
+
+  init(path: String) {
+    self.path = path
+  }
 }
 
 /// Reads YAML and JSON with Yams (libyaml), keeping positions. The only file that imports Yams
 /// outside configuration reading.
 enum YAMLReader {
-  static func read(path: String, bytes: [UInt8]) -> YAMLFile {
+  static func read(path: String, bytes: [UInt8], limits: YAMLLimits = YAMLLimits()) -> YAMLFile {
+    var file = YAMLFile(path: path)
+    if bytes.count > limits.maxBytes {
+      file.limitExceeded = .init(
+        message: "the file is \(bytes.count) bytes; YAML inputs are limited to \(limits.maxBytes)",
+        location: .start(of: path))
+      return file
+    }
     if let offset = UTF8Validation.firstInvalidOffset(bytes) {
-      let location = lineColumn(ofByte: offset, in: bytes, path: path)
-      return YAMLFile(
-        path: path, documentCount: 0,
-        syntaxError: .init(
-          message: "the file is not valid UTF-8 (byte 0x\(hex(bytes[offset])) at offset \(offset))",
-          location: location))
+      file.syntaxError = .init(
+        message: "the file is not valid UTF-8 (byte 0x\(hex(bytes[offset])) at offset \(offset))",
+        location: lineColumn(ofByte: offset, in: bytes, path: path))
+      return file
     }
     let text = String(decoding: bytes, as: UTF8.self)
-    var count = 0
     do {
       let parser = try Parser(yaml: text, resolver: .basic)
-      while try parser.nextRoot() != nil { count += 1 }
-      return YAMLFile(path: path, documentCount: count, syntaxError: nil)
+      var count = 0
+      while let root = try parser.nextRoot() {
+        count += 1
+        if count > limits.maxDocuments {
+          file.limitExceeded = .init(
+            message: "more than \(limits.maxDocuments) documents in one file",
+            location: SourceLocation(
+              file: path, line: root.mark?.line ?? 1, column: root.mark?.column ?? 1))
+          return file
+        }
+        var builder = YAMLTreeBuilder(path: path, limits: limits)
+        do {
+          let node = try builder.build(root)
+          if !node.isNull { file.documents.append(node) }
+        } catch .tooDeep(let location) {
+          file.limitExceeded = .init(
+            message: "the document nests deeper than \(limits.maxDepth) levels", location: location)
+          return file
+        } catch .tooManyNodes(let location) {
+          file.limitExceeded = .init(
+            message: "the document expands to more than \(limits.maxNodes) nodes (aliases count "
+              + "each time they are used); it is rejected as an alias bomb",
+            location: location)
+          return file
+        }
+      }
     } catch let error as YamlError {
-      return YAMLFile(
-        path: path, documentCount: count, syntaxError: syntaxError(error, path: path))
+      file.syntaxError = syntaxError(error, path: path)
     } catch {
-      return YAMLFile(
-        path: path, documentCount: count,
-        syntaxError: .init(message: "\(error)", location: .start(of: path)))
+      file.syntaxError = .init(message: "\(error)", location: .start(of: path))
     }
+    return file
   }
 
   /// Turns a Yams error into one line of text and a position.

@@ -1,0 +1,48 @@
+/// Finds the documents this tool understands among all YAML inputs of a run — Strimzi `Kafka`
+/// and `KafkaNodePool` resources and `kafka-listeners/v1` `ClusterDescription`s — and reads them
+/// into ``Cluster`` models. Every other document (Deployments, ConfigMaps, …) is skipped
+/// silently, so whole manifest directories can be linted.
+enum ClusterReader {
+  /// Strimzi's API group versions this reader accepts.
+  static let strimziVersions = ["kafka.strimzi.io/v1", "kafka.strimzi.io/v1beta2"]
+  /// The description's API version.
+  static let descriptionVersion = "kafka-listeners/v1"
+
+  /// Reads every recognised document of `files`. Pools are joined to their `Kafka` across
+  /// documents and files of the same run.
+  static func read(_ files: [YAMLFile]) -> (clusters: [Cluster], issues: [ReadIssue]) {
+    var reader = FieldReader()
+    var kafkas: [YAMLMapping] = []
+    var pools: [YAMLMapping] = []
+    var clusters: [Cluster] = []
+    for file in files {
+      for document in file.documents {
+        guard let mapping = document.mapping,
+          let apiVersion = mapping["apiVersion"]?.scalar?.text,
+          let kind = mapping["kind"]?.scalar?.text
+        else { continue }
+        if strimziVersions.contains(apiVersion) {
+          switch kind {
+          case "Kafka": kafkas.append(mapping)
+          case "KafkaNodePool": pools.append(mapping)
+          default: continue
+          }
+        } else if apiVersion == descriptionVersion {
+          guard kind == "ClusterDescription" else {
+            reader.report(
+              FieldReader.invalidValue,
+              "kind must be ClusterDescription for apiVersion \(descriptionVersion), not \(quoted(kind))",
+              at: mapping["kind"]?.location ?? mapping.location)
+            continue
+          }
+          if let cluster = DescriptionReader.read(mapping, reader: &reader) {
+            clusters.append(cluster)
+          }
+        }
+      }
+    }
+    clusters += StrimziReader.read(kafkas: kafkas, pools: pools, reader: &reader)
+    clusters.sort { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
+    return (clusters, reader.issues)
+  }
+}
