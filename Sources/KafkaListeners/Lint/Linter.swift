@@ -31,9 +31,9 @@ public struct Linter: Sendable {
       diagnostics += found
     }
 
-    let suppressions = input.propertiesFiles.flatMap {
-      Suppression.find(in: $0, registry: RuleRegistry.all)
-    }
+    let suppressions =
+      input.propertiesFiles.flatMap { Suppression.find(in: $0, registry: RuleRegistry.all) }
+      + Suppression.find(in: input.clusters, registry: RuleRegistry.all)
     var used = Array(repeating: Set<String>(), count: suppressions.count)
     diagnostics.removeAll { diagnostic in
       var suppressed = false

@@ -56,6 +56,23 @@ struct Suppression: Sendable {
     return result
   }
 
+  /// Finds the `kafka-listeners.io/ignore` annotations of Strimzi resources and descriptions;
+  /// each silences its rules anywhere in the resource's document.
+  static func find(in clusters: [Cluster], registry: [any Rule]) -> [Suppression] {
+    clusters.compactMap { cluster in
+      guard let first = cluster.ignoredRules.first else { return nil }
+      let rules = cluster.ignoredRules.map { rule in
+        (
+          written: rule.value,
+          code: registry.first { $0.metadata.code == rule.value || $0.metadata.name == rule.value }?
+            .metadata.code
+        )
+      }
+      let lines = cluster.lines ?? cluster.location.line...cluster.location.line
+      return Suppression(rules: rules, scope: .lines(lines), location: first.location)
+    }
+  }
+
   func covers(_ diagnostic: Diagnostic) -> Bool {
     guard diagnostic.location.file == location.file,
       rules.contains(where: { $0.code == diagnostic.code })

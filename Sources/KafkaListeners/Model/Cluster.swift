@@ -51,6 +51,8 @@ public struct Cluster: Sendable {
   public var ignoredRules: [Located<String>]
   /// Where the resource or description starts.
   public var location: SourceLocation
+  /// The lines of the document that defines the cluster (for the ignore annotation).
+  public var lines: ClosedRange<Int>?
 
   /// Creates a cluster.
   public init(

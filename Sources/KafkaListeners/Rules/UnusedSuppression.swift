@@ -58,7 +58,7 @@ public struct UnusedSuppression: Rule {
           switch suppression.scope {
           case .nothing: target = "no key follows it"
           case .file: target = "it found nothing in this file"
-          case .lines: target = "it found nothing on the key below"
+          case .lines: target = "nothing it covers has that problem"
           }
           diagnostics.append(
             metadata.diagnostic(

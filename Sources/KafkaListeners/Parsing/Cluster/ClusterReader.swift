@@ -15,8 +15,10 @@ enum ClusterReader {
     var kafkas: [YAMLMapping] = []
     var pools: [YAMLMapping] = []
     var clusters: [Cluster] = []
+    var documentLines: [SourceLocation: ClosedRange<Int>] = [:]
     for file in files {
       for document in file.documents {
+        documentLines[document.location] = document.location.line...lastLine(of: document)
         guard let mapping = document.mapping,
           let apiVersion = mapping["apiVersion"]?.scalar?.text,
           let kind = mapping["kind"]?.scalar?.text
@@ -42,7 +44,22 @@ enum ClusterReader {
       }
     }
     clusters += StrimziReader.read(kafkas: kafkas, pools: pools, reader: &reader)
+    for index in clusters.indices where clusters[index].lines == nil {
+      clusters[index].lines = documentLines[clusters[index].location]
+    }
     clusters.sort { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
     return (clusters, reader.issues)
+  }
+
+  /// The last line any node of a document starts on, so the document's extent is known.
+  private static func lastLine(of node: YAMLNode) -> Int {
+    switch node {
+    case .scalar(let scalar):
+      return scalar.location.line + scalar.text.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+    case .mapping(let mapping):
+      return mapping.pairs.last.map { lastLine(of: $0.value) } ?? mapping.location.line
+    case .sequence(let sequence):
+      return sequence.items.last.map(lastLine(of:)) ?? sequence.location.line
+    }
   }
 }
