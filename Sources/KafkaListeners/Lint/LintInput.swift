@@ -8,6 +8,8 @@ public struct LintInput: Sendable {
   public var clusters: [Cluster] = []
   /// Problems found while reading those clusters, each tagged with the rule that reports it.
   public var clusterIssues: [ReadIssue] = []
+  /// Every cluster's derived per-node listener configuration.
+  public var derivedClusters: [DerivedCluster] = []
   /// Inputs that could not be read, with the reason.
   public var unreadableFiles: [(path: String, reason: String)] = []
   /// The `.properties` inputs that configure a broker or controller, read as Kafka
@@ -38,5 +40,6 @@ public struct LintInput: Sendable {
       }
     }
     (clusters, clusterIssues) = ClusterReader.read(yamlFiles)
+    derivedClusters = clusters.map(ListenerDerivation.derive)
   }
 }

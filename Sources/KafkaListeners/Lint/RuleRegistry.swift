@@ -72,6 +72,9 @@ public enum RuleRegistry {
     EmptyAdvertisedHost(),
     UnresolvedConfigPlaceholder(),
     DuplicateAdvertisedEndpoint(),
+    RuntimeAddress(),
+    UnknownAddress(),
+    InvalidPortTemplate(),
   ]
 
   /// The rule with this code (`KL003`) or name (`malformed-unicode-escape`), case-insensitive.

@@ -16,7 +16,8 @@ public struct InputLimitExceeded: Rule {
     triggering: [
       RuleExample(
         "kafka.yaml",
-        String(repeating: "[", count: 70) + "↓1" + String(repeating: "]", count: 70) + "\n")
+        // The 66th level is the first beyond the limit of 64 below the root.
+        String(repeating: "[", count: 65) + "↓[[[[[1" + String(repeating: "]", count: 70) + "\n")
     ],
     passing: [
       RuleExample(

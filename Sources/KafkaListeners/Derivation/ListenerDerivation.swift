@@ -1,0 +1,395 @@
+/// Derives every node's listener configuration from a ``Cluster``, the way Strimzi's cluster
+/// operator writes it into each node's configuration (`KafkaBrokerConfigurationBuilder`,
+/// `KafkaListenersReconciler`). Total: missing data gives placeholders and issues, never a
+/// failure; judging the result is the rules' job.
+public enum ListenerDerivation {
+  /// Issue code for an address Kubernetes only fills in at run time (a note).
+  static let runtimeAddress = "KL305"
+  /// Issue code for an address this tool cannot know from the description (an error).
+  static let unknownAddress = "KL306"
+  /// Issue code for an `advertisedPortTemplate` Strimzi rejects.
+  static let invalidPortTemplate = "KL307"
+
+  /// The controller listener Strimzi adds on every node.
+  public static let controlPlane = (name: "CONTROLPLANE-9090", port: 9090)
+  /// The inter-broker listener Strimzi adds on every broker.
+  public static let replication = (name: "REPLICATION-9091", port: 9091)
+
+  /// The default Kubernetes cluster DNS domain.
+  public static let defaultClusterDomain = "cluster.local"
+
+  /// Derives the configuration of every node.
+  public static func derive(_ cluster: Cluster) -> DerivedCluster {
+    var context = Context(cluster: cluster)
+    let nodes = cluster.nodes.sorted { $0.id < $1.id }.map { context.node($0) }
+    context.collectObjects()
+    return DerivedCluster(
+      cluster: cluster, nodes: nodes, kubernetesObjects: context.objects, issues: context.issues)
+  }
+
+  private struct Context {
+    let cluster: Cluster
+    var issues: [ReadIssue] = []
+    var objects: [KubernetesObject] = []
+    var reported = Set<String>()
+
+    init(cluster: Cluster) { self.cluster = cluster }
+
+    var name: String { cluster.name.value }
+    var namespace: String { cluster.namespace?.value ?? "default" }
+    var domain: String { cluster.clusterDomain?.value ?? ListenerDerivation.defaultClusterDomain }
+    var headless: String { "\(name)-kafka-brokers" }
+    var isStrimzi: Bool { cluster.origin == .strimzi }
+    var onKubernetes: Bool { cluster.platform.value == .kubernetes }
+
+    /// Controllers advertise their listener from Kafka 3.9 (KIP-853); before that Kafka
+    /// refused it, so Strimzi wrote none.
+    var controllersAdvertise: Bool {
+      guard let text = cluster.kafkaVersion?.value, let version = KafkaVersion(text) else {
+        return true
+      }
+      return version >= KafkaVersion(3, 9)
+    }
+
+    mutating func issue(_ code: String, _ key: String, _ message: String, _ location: SourceLocation) {
+      guard reported.insert(key).inserted else { return }
+      issues.append(ReadIssue(code: code, message: message, location: location))
+    }
+
+    func internalHost(_ podName: String) -> String {
+      onKubernetes ? "\(podName).\(headless).\(namespace).svc" : podName
+    }
+
+    func brokerOrdinal(_ node: ClusterNode) -> Int? {
+      cluster.brokers.sorted { $0.id < $1.id }.firstIndex { $0.id == node.id }
+    }
+
+    /// Per-broker resource name: `<C>-<pool>-<name>-<N>`, or `<C>-<pool>-<N>` for the
+    /// historical `external` listener on 9094.
+    func perBrokerName(_ listener: Listener, _ node: ClusterNode) -> String {
+      isLegacyExternal(listener)
+        ? "\(name)-\(node.pool)-\(node.id)" : "\(name)-\(node.pool)-\(listener.name.value)-\(node.id)"
+    }
+
+    func isLegacyExternal(_ listener: Listener) -> Bool {
+      listener.name.value == "external" && listener.port.value == 9094
+    }
+
+    func bootstrapServiceName(_ listener: Listener) -> String {
+      listener.type.value == .internal
+        ? "\(name)-kafka-bootstrap" : "\(name)-kafka-\(listener.name.value)-bootstrap"
+    }
+
+    func bootstrapRouteName(_ listener: Listener) -> String {
+      isLegacyExternal(listener) ? "\(name)-kafka-bootstrap" : "\(name)-kafka-\(listener.name.value)-bootstrap"
+    }
+
+    mutating func node(_ node: ClusterNode) -> DerivedNode {
+      let isBroker = node.roles.contains(.broker)
+      let isController = node.roles.contains(.controller)
+      var endpoints: [DerivedEndpoint] = []
+      if isController {
+        endpoints.append(
+          builtIn("controlplane", ListenerDerivation.controlPlane, node, advertise: controllersAdvertise))
+      }
+      if isBroker {
+        endpoints.append(builtIn("replication", ListenerDerivation.replication, node, advertise: true))
+        for listener in cluster.listeners {
+          endpoints.append(user(listener, node))
+        }
+      }
+      var properties: [(key: String, value: String)] = [("node.id", String(node.id))]
+      let roles = NodeRole.allCases.filter { node.roles.contains($0) }
+      properties.append(("process.roles", roles.map(\.rawValue).joined(separator: ",")))
+      properties.append(("controller.listener.names", ListenerDerivation.controlPlane.name))
+      let voters = cluster.controllers.sorted { $0.id < $1.id }.map {
+        "\($0.id)@\(internalHost($0.podName)):\(ListenerDerivation.controlPlane.port)"
+      }
+      properties.append(("controller.quorum.voters", voters.joined(separator: ",")))
+      properties.append(
+        ("listeners", endpoints.map { "\($0.kafkaName)://0.0.0.0:\($0.port)" }.joined(separator: ",")))
+      let advertised = endpoints.filter { !($0.listener == "controlplane" && !controllersAdvertise) }
+      if !advertised.isEmpty {
+        properties.append(
+          (
+            "advertised.listeners",
+            advertised.map { "\($0.kafkaName)://\($0.advertisedAddress)" }.joined(separator: ",")
+          ))
+      }
+      properties.append(
+        (
+          "listener.security.protocol.map",
+          endpoints.map { "\($0.kafkaName):\($0.securityProtocol)" }.joined(separator: ",")
+        ))
+      if isBroker {
+        properties.append(("inter.broker.listener.name", ListenerDerivation.replication.name))
+      }
+      return DerivedNode(
+        id: node.id, pool: node.pool, roles: roles, properties: properties, endpoints: endpoints)
+    }
+
+    func builtIn(
+      _ listener: String, _ builtIn: (name: String, port: Int), _ node: ClusterNode, advertise: Bool
+    ) -> DerivedEndpoint {
+      DerivedEndpoint(
+        listener: listener, kafkaName: builtIn.name, port: builtIn.port,
+        advertisedHost: internalHost(node.podName), advertisedPort: String(builtIn.port),
+        // Strimzi secures its internal listeners with the cluster CA; off Kubernetes no
+        // certificates are known, so they are plain.
+        securityProtocol: onKubernetes ? "SSL" : "PLAINTEXT",
+        hostSource: onKubernetes ? "the headless service \(headless)" : "the node's host",
+        portSource: "the listener port", isPlaceholder: false, location: node.location, type: nil)
+    }
+
+    mutating func user(_ listener: Listener, _ node: ClusterNode) -> DerivedEndpoint {
+      let configuration = listener.configuration
+      let override = configuration.brokers.last { $0.broker.value == node.id }
+      var placeholder = false
+
+      // Host: brokers[].advertisedHost › advertisedHostTemplate › the type's default.
+      var host: String
+      var hostSource: String
+      var location = listener.type.location
+      if let advertisedHost = override?.advertisedHost {
+        host = advertisedHost.value
+        hostSource = "brokers[\(node.id)].advertisedHost"
+        location = advertisedHost.location
+      } else if let template = configuration.advertisedHostTemplate {
+        host = Templates.renderHost(template.value, nodeId: node.id, podName: node.podName)
+        hostSource = "advertisedHostTemplate"
+        location = template.location
+      } else {
+        (host, hostSource, location, placeholder) = defaultHost(listener, node, override)
+      }
+
+      // Port: brokers[].advertisedPort › advertisedPortTemplate › base port › the type's default.
+      var port: String
+      var portSource: String
+      if let advertisedPort = override?.advertisedPort {
+        port = String(advertisedPort.value)
+        portSource = "brokers[\(node.id)].advertisedPort"
+      } else if let template = configuration.advertisedPortTemplate {
+        if let value = Templates.evaluatePort(template.value, nodeId: node.id) {
+          port = String(value)
+        } else {
+          issue(
+            ListenerDerivation.invalidPortTemplate, "template \(listener.identifier)",
+            "Invalid advertised port template: \(template.value)", template.location)
+          port = String(listener.port.value)
+        }
+        portSource = "advertisedPortTemplate"
+      } else if let base = configuration.advertisedBasePort {
+        port = String(base.value + node.id)
+        portSource = "advertisedBasePort + node id"
+      } else {
+        var portPlaceholder = false
+        (port, portSource, portPlaceholder) = defaultPort(listener, node, override)
+        placeholder = placeholder || portPlaceholder
+      }
+      return DerivedEndpoint(
+        listener: listener.name.value, kafkaName: listener.kafkaName, port: listener.port.value,
+        advertisedHost: host, advertisedPort: port, securityProtocol: listener.securityProtocol,
+        hostSource: hostSource, portSource: portSource, isPlaceholder: placeholder,
+        location: location, type: listener.type.value)
+    }
+
+    mutating func defaultHost(_ listener: Listener, _ node: ClusterNode, _ override: BrokerOverride?)
+      -> (String, String, SourceLocation, Bool)
+    {
+      let configuration = listener.configuration
+      let withDomain = configuration.useServiceDnsDomain?.value ?? false
+      let suffix = withDomain ? ".\(domain)" : ""
+      let at = listener.type.location
+      switch listener.type.value {
+      case .internal:
+        return ("\(node.podName).\(headless).\(namespace).svc\(suffix)", "the headless service", at, false)
+      case .clusterIP:
+        return (
+          "\(perBrokerName(listener, node)).\(namespace).svc\(suffix)", "the per-broker ClusterIP service",
+          at, false
+        )
+      case .nodePort:
+        let preferred = configuration.preferredNodePortAddressType?.value
+        if isStrimzi {
+          let key = preferred.map { "nodeport.\($0.lowercased()).address" } ?? "nodeport.default.address"
+          issue(
+            ListenerDerivation.runtimeAddress, "nodeport host \(listener.identifier)",
+            "listener \(listener.name.value): the advertised host of each broker is the address of the "
+              + "Kubernetes node its pod runs on; Strimzi's init container writes it to "
+              + "/opt/kafka/init/external.address when the pod starts",
+            at)
+          return (
+            "${strimzifile:/opt/kafka/init/external.address:\(key)}", "the node address (run time)", at,
+            true
+          )
+        }
+        let order = (preferred.map { [$0] } ?? []) + ["ExternalDNS", "ExternalIP", "InternalDNS", "InternalIP", "Hostname"]
+        if let addresses = cluster.knownAddresses.nodeAddresses[node.id] {
+          for type in order {
+            if let address = addresses.first(where: { $0.key.lowercased() == type.lowercased() })?.value {
+              return (address.value, "addresses.nodes[\(node.id)].\(type)", address.location, false)
+            }
+          }
+        }
+        issue(
+          ListenerDerivation.unknownAddress, "nodeport \(listener.identifier) \(node.id)",
+          "listener \(listener.name.value): the address of the Kubernetes node that runs broker "
+            + "\(node.id) is not known; add it under spec.addresses.nodes or set "
+            + "brokers[].advertisedHost",
+          at)
+        return ("<address of the node running \(node.podName)>", "unknown", at, true)
+      case .loadBalancer:
+        let service = perBrokerName(listener, node)
+        if isStrimzi {
+          issue(
+            ListenerDerivation.runtimeAddress, "lb host \(listener.identifier)",
+            "listener \(listener.name.value): each broker advertises the address of its LoadBalancer "
+              + "service, which Strimzi waits for after creating the service and then writes into "
+              + "the broker's configuration",
+            at)
+          return ("<address of LoadBalancer service \(namespace)/\(service)>", "the load balancer (run time)", at, true)
+        }
+        if let known = cluster.knownAddresses.loadBalancers[listener.name.value]?.brokers[node.id] {
+          return (known.value, "addresses.loadBalancers[\(listener.name.value)].brokers[\(node.id)]", known.location, false)
+        }
+        issue(
+          ListenerDerivation.unknownAddress, "lb \(listener.identifier) \(node.id)",
+          "listener \(listener.name.value): the load-balancer address of broker \(node.id) is not "
+            + "known; add it under spec.addresses.loadBalancers or set brokers[].advertisedHost",
+          at)
+        return ("<address of LoadBalancer service \(namespace)/\(service)>", "unknown", at, true)
+      case .route, .ingress, .tlsRoute:
+        if let host = override?.host {
+          return (host.value, "brokers[\(node.id)].host", host.location, false)
+        }
+        if let template = configuration.hostTemplate {
+          return (
+            Templates.renderHost(template.value, nodeId: node.id, podName: node.podName), "hostTemplate",
+            template.location, false
+          )
+        }
+        let resource = perBrokerName(listener, node)
+        if listener.type.value == .route {
+          issue(
+            ListenerDerivation.runtimeAddress, "route host \(listener.identifier)",
+            "listener \(listener.name.value): without hostTemplate or brokers[].host, OpenShift "
+              + "gives each Route the host <route>-<namespace>.<router domain>, known once the "
+              + "Route is admitted",
+            at)
+          return ("\(resource)-\(namespace).<router domain>", "the OpenShift router (run time)", at, true)
+        }
+        issue(
+          ListenerDerivation.unknownAddress, "host \(listener.identifier) \(node.id)",
+          "listener \(listener.name.value): broker \(node.id) has no host; \(listener.type.value.rawValue) "
+            + "listeners need hostTemplate or brokers[].host",
+          at)
+        return ("<host of \(resource)>", "missing", at, true)
+      case .host:
+        if let ordinal = brokerOrdinal(node), ordinal < configuration.advertisedHosts.count {
+          let host = configuration.advertisedHosts[ordinal]
+          return (host.value, "advertisedHosts[\(ordinal)]", host.location, false)
+        }
+        if let host = node.host {
+          return (host.value, "the node's host", host.location, false)
+        }
+        issue(
+          ListenerDerivation.unknownAddress, "host \(listener.identifier) \(node.id)",
+          "listener \(listener.name.value): node \(node.id) has no address; give the node a host, "
+            + "or the listener advertisedHosts, advertisedHostTemplate or brokers[].advertisedHost",
+          at)
+        return ("<address of node \(node.id)>", "unknown", at, true)
+      }
+    }
+
+    mutating func defaultPort(_ listener: Listener, _ node: ClusterNode, _ override: BrokerOverride?)
+      -> (String, String, Bool)
+    {
+      switch listener.type.value {
+      case .internal, .clusterIP, .loadBalancer, .host:
+        return (String(listener.port.value), "the listener port", false)
+      case .route, .ingress, .tlsRoute:
+        return ("443", "the \(listener.type.value.rawValue) port 443", false)
+      case .nodePort:
+        if let nodePort = override?.nodePort {
+          return (String(nodePort.value), "brokers[\(node.id)].nodePort", false)
+        }
+        let service = perBrokerName(listener, node)
+        issue(
+          isStrimzi ? ListenerDerivation.runtimeAddress : ListenerDerivation.unknownAddress,
+          "nodeport port \(listener.identifier)",
+          "listener \(listener.name.value): without brokers[].nodePort, Kubernetes allocates each "
+            + "broker's node port when it creates the service; set brokers[].nodePort to know it "
+            + "in advance",
+          listener.type.location)
+        return ("<nodePort of service \(namespace)/\(service)>", "allocated by Kubernetes", true)
+      }
+    }
+
+    /// The Services, Routes, Ingresses and TLSRoutes Strimzi creates for the listeners.
+    mutating func collectObjects() {
+      guard onKubernetes else { return }
+      defer {
+        // Internal listeners share one bootstrap service; keep each object once.
+        var seen = Set<String>()
+        objects = objects.filter { seen.insert("\($0.kind)/\($0.name)").inserted }
+      }
+      objects.append(
+        KubernetesObject(
+          kind: "Service", name: headless, namespace: namespace, listener: "*", node: nil,
+          serviceType: "ClusterIP", host: nil, port: ListenerDerivation.replication.port))
+      let brokers = cluster.brokers.sorted { $0.id < $1.id }
+      for listener in cluster.listeners {
+        let type = listener.type.value
+        let port = listener.port.value
+        let serviceType: String? =
+          switch type {
+          case .nodePort: "NodePort"
+          case .loadBalancer: "LoadBalancer"
+          default: "ClusterIP"
+          }
+        let wantsBootstrapService =
+          type != .loadBalancer || (listener.configuration.createBootstrapService?.value ?? true)
+        if wantsBootstrapService {
+          objects.append(
+            KubernetesObject(
+              kind: "Service", name: bootstrapServiceName(listener), namespace: namespace,
+              listener: listener.name.value, node: nil, serviceType: serviceType, host: nil, port: port))
+        }
+        if type == .internal { continue }
+        let routeKind: String? =
+          switch type {
+          case .route: "Route"
+          case .ingress: "Ingress"
+          case .tlsRoute: "TLSRoute"
+          default: nil
+          }
+        if let routeKind {
+          objects.append(
+            KubernetesObject(
+              kind: routeKind, name: bootstrapRouteName(listener), namespace: namespace,
+              listener: listener.name.value, node: nil, serviceType: nil,
+              host: listener.configuration.bootstrap?.host?.value, port: 443))
+        }
+        for node in brokers {
+          let resource = perBrokerName(listener, node)
+          objects.append(
+            KubernetesObject(
+              kind: "Service", name: resource, namespace: namespace, listener: listener.name.value,
+              node: node.id, serviceType: serviceType, host: nil, port: port))
+          if let routeKind {
+            let override = listener.configuration.brokers.last { $0.broker.value == node.id }
+            let host =
+              override?.host?.value
+              ?? listener.configuration.hostTemplate.map {
+                Templates.renderHost($0.value, nodeId: node.id, podName: node.podName)
+              }
+            objects.append(
+              KubernetesObject(
+                kind: routeKind, name: resource, namespace: namespace, listener: listener.name.value,
+                node: node.id, serviceType: nil, host: host, port: 443))
+          }
+        }
+      }
+    }
+  }
+}
