@@ -72,7 +72,7 @@ struct LintCommand: ParsableCommand {
     case .github: rendered = GitHubRenderer.render(report)
     }
     if let output {
-      try FileWriting.writeAtomically(rendered, to: output)
+      try AtomicFile.write(Array(rendered.utf8), to: output)
     } else {
       Output.write(rendered)
     }
@@ -84,38 +84,6 @@ struct LintCommand: ParsableCommand {
     }
     let code = report.exitCode(strict: strict)
     if code != 0 { throw ExitCode(code) }
-  }
-}
-
-/// Writes a file through a temporary file in the same directory and a rename, so a reader never
-/// sees half a file and a failed run leaves the old one in place.
-enum FileWriting {
-  static func writeAtomically(_ text: String, to path: String) throws {
-    let directory = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) : "."
-    let temporary = (directory.isEmpty ? "" : directory + "/") + ".kafka-listeners-\(getpid()).tmp"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw ToolError.writeFailed(path, errorText(errno)) }
-    let bytes = Array(text.utf8)
-    var written = 0
-    while written < bytes.count {
-      let n = bytes.withUnsafeBytes { buffer -> Int in
-        guard let base = buffer.baseAddress else { return 0 }
-        return writeBytes(fd, base + written, bytes.count - written)
-      }
-      if n < 0 && errno == EINTR { continue }
-      if n <= 0 {
-        let reason = errorText(errno)
-        close(fd)
-        unlink(temporary)
-        throw ToolError.writeFailed(path, reason)
-      }
-      written += n
-    }
-    if fsync(fd) != 0 || close(fd) != 0 || rename(temporary, path) != 0 {
-      let reason = errorText(errno)
-      unlink(temporary)
-      throw ToolError.writeFailed(path, reason)
-    }
   }
 }
 
