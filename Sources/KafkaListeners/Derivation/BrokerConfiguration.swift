@@ -229,9 +229,13 @@ public struct BrokerConfiguration: Sendable {
       case .malformed(let element): malformed.append(element)
       }
     }
+    // 4.2 quotes the list after removing exact repetitions.
+    var kept = Set<String>()
     let rawText =
       version >= KafkaVersion(4, 2)
-      ? "[" + elements.map(\.text).joined(separator: ", ") + "]" : raw.trimmingJava()
+      ? "[" + elements.filter { kept.insert($0.text).inserted }.map(\.text).joined(separator: ", ")
+        + "]"
+      : raw.trimmingJava()
     return EndpointList(
       source: source, entry: entry, elements: elements, endpoints: endpoints,
       malformed: malformed, droppedDuplicates: dropped, rawText: rawText)
@@ -245,18 +249,19 @@ public struct BrokerConfiguration: Sendable {
       entry: nil, mappings: [], malformed: [], implicitControllerMappings: [], effective: [:])
     guard let entry = file.entry("listener.security.protocol.map") else {
       for name in securityProtocols { map.effective[name] = name }
-      // KRaft maps controller listeners to PLAINTEXT when nothing says otherwise.
+      // KRaft maps controller listeners to PLAINTEXT when nothing says otherwise
+      // (KafkaConfig.effectiveListenerSecurityProtocolMap): unless a controller name, or the
+      // upper-cased name of a `listeners` entry, is exactly SSL, SASL_SSL or SASL_PLAINTEXT.
+      // The names are keyed as written: `new ListenerName(name)` does not upper-case.
       let secure: Set<String> = ["SSL", "SASL_SSL", "SASL_PLAINTEXT"]
+      let listenerNames = listeners.endpoints.map(\.name)
       if isKRaft && version >= KafkaVersion(3, 0)
         && !controllerNames.contains(where: { secure.contains($0.text) })
-        && !listeners.elements.contains(where: { element in
-          secure.contains { element.text.hasPrefix($0) }
-        })
+        && !listenerNames.contains(where: { secure.contains($0) })
       {
-        for name in controllerNames where !name.text.isEmpty {
-          let key = name.text.uppercased()
-          map.implicitControllerMappings.append(key)
-          map.effective[key] = "PLAINTEXT"
+        for name in controllerNames where !name.text.isEmpty && name.text != "PLAINTEXT" {
+          map.implicitControllerMappings.append(name.text)
+          map.effective[name.text] = "PLAINTEXT"
         }
       }
       return map
