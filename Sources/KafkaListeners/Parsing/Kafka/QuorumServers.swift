@@ -227,6 +227,20 @@ extension BrokerConfiguration {
     var seen = Set<String>()
     return controllerNames.filter { !$0.text.isEmpty && seen.insert($0.text).inserted }
   }
+
+  /// Whether a controller finds at least one of its controller listeners, as Kafka's check
+  /// "controller.listener.names must contain at least one value appearing in the 'listeners'
+  /// configuration" does: names compared exactly as written with the upper-cased listener
+  /// names, in `listeners` up to 3.8 and among the effective advertised controller listeners
+  /// (`advertised.listeners` entries, else `listeners` entries) from 3.9.
+  var hasControllerListener: Bool {
+    let names = Set(effectiveControllerNames.map(\.text))
+    var endpoints = listeners.endpoints
+    if version >= KafkaVersion(3, 9), let advertised {
+      endpoints += advertised.endpoints
+    }
+    return endpoints.contains { names.contains($0.name) }
+  }
 }
 
 /// User text inside Kafka's message, kept on one line (control characters escaped).
