@@ -22,9 +22,9 @@ import Testing
 
   @Test func suppressionCoversContinuationLinesAndAcceptsNames() {
     let text = """
-      log.dirs=/a
+      ssl.truststore.location=/a
       ! kafka-listeners: ignore duplicate-key, dropped-backslash
-      log.dirs=/b,\\
+      ssl.truststore.location=/b,\\
         C:\\data
 
       """
