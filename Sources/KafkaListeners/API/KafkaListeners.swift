@@ -33,6 +33,31 @@ public enum KafkaListeners {
     Linter(configuration: configuration).lint(files)
   }
 
+  /// Lints the inputs and derives every cluster's per-node listener configuration.
+  public static func generate(
+    paths: [String], configuration: Configuration = Configuration(), limits: Limits = Limits()
+  ) throws(ToolError) -> (report: LintReport, clusters: [DerivedCluster]) {
+    let files = try InputCollector(limits: limits).collect(paths)
+    let input = LintInput(files: files, kafkaVersion: configuration.kafkaVersion)
+    let report = Linter(configuration: configuration).lint(input, fileCount: files.count)
+    return (report, input.derivedClusters)
+  }
+
+  /// Derives the per-node listener configuration of in-memory inputs.
+  public static func generate(
+    _ files: [SourceFile], configuration: Configuration = Configuration()
+  ) -> (report: LintReport, clusters: [DerivedCluster]) {
+    let input = LintInput(files: files, kafkaVersion: configuration.kafkaVersion)
+    let report = Linter(configuration: configuration).lint(input, fileCount: files.count)
+    return (report, input.derivedClusters)
+  }
+
+  /// The bytes of a regular file, or `nil` when it cannot be read.
+  public static func readFile(_ path: String) -> [UInt8]? {
+    if case .bytes(let bytes) = FileReading.read(path, limit: Limits().maxFileBytes) { return bytes }
+    return nil
+  }
+
   /// Every rule the linter knows, in code order.
   public static var rules: [any Rule] { RuleRegistry.all }
 

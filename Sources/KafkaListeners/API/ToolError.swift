@@ -13,6 +13,10 @@ public enum ToolError: Error, Sendable, Hashable, CustomStringConvertible {
   case unsupportedKafkaVersion(String)
   /// An output could not be written.
   case writeFailed(String, String)
+  /// `generate` found no Strimzi resource or cluster description in the inputs.
+  case noClusters(String)
+  /// `--node` names an id no cluster has.
+  case noSuchNode(Int)
 
   /// One line for standard error.
   public var description: String {
@@ -26,6 +30,9 @@ public enum ToolError: Error, Sendable, Hashable, CustomStringConvertible {
     case .unsupportedKafkaVersion(let text):
       "unsupported Kafka version '\(text)'; use X.Y between \(KafkaVersion.supportedRange.lowerBound) and \(KafkaVersion.newest)"
     case .writeFailed(let path, let reason): "\(path): cannot write: \(reason)"
+    case .noClusters(let paths):
+      "no Strimzi Kafka resource or ClusterDescription found in \(paths)"
+    case .noSuchNode(let id): "no cluster in the inputs has a node with id \(id)"
     }
   }
 }
