@@ -9,8 +9,9 @@ struct Suppression: Sendable {
     case nothing
   }
 
-  /// The rule codes as written, resolved to codes where a rule has that code or name.
-  var rules: [(written: String, code: String?)]
+  /// The rule codes as written, resolved to codes where a rule has that code or name, and
+  /// where each was written (annotations locate every code; comments only the comment).
+  var rules: [(written: String, code: String?, location: SourceLocation?)]
   var scope: Scope
   var location: SourceLocation
 
@@ -37,8 +38,12 @@ struct Suppression: Sendable {
       if let reason = body.range(of: "--") { body = body[..<reason.lowerBound] }
       let written = body.split { $0 == "," || $0 == " " || $0 == "\t" }.map(String.init)
       let rules = written.map { name in
-        (written: name, code: registry.first { $0.metadata.code == name || $0.metadata.name == name }?
-          .metadata.code)
+        (
+          written: name,
+          code: registry.first { $0.metadata.code == name || $0.metadata.name == name }?.metadata
+            .code,
+          location: SourceLocation?.none
+        )
       }
       let scope: Scope
       if isFile {
@@ -65,7 +70,8 @@ struct Suppression: Sendable {
         (
           written: rule.value,
           code: registry.first { $0.metadata.code == rule.value || $0.metadata.name == rule.value }?
-            .metadata.code
+            .metadata.code,
+          location: Optional(rule.location)
         )
       }
       let lines = cluster.lines ?? cluster.location.line...cluster.location.line

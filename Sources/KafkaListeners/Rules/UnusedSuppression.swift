@@ -50,7 +50,7 @@ public struct UnusedSuppression: Rule {
           diagnostics.append(
             metadata.diagnostic(
               "the suppression names \(quoted(rule.written)), which is not a rule",
-              at: suppression.location))
+              at: rule.location ?? suppression.location))
           continue
         }
         if !used.contains(code) {
@@ -62,7 +62,7 @@ public struct UnusedSuppression: Rule {
           }
           diagnostics.append(
             metadata.diagnostic(
-              "unused suppression of \(code): \(target)", at: suppression.location))
+              "unused suppression of \(code): \(target)", at: rule.location ?? suppression.location))
         }
       }
     }

@@ -125,7 +125,9 @@ struct FieldReader {
       if let scalar = node.scalar, scalar.isQuoted,
         Int(scalar.text.trimmingCharacters(in: .whitespaces)) != nil
       {
-        message += " (\"\(scalar.text)\"): the CRD accepts only an unquoted integer; remove the quotes"
+        message +=
+          " (\"\(scalar.text)\"): the Strimzi CRDs and the description schema declare an "
+          + "integer, which a quoted value is not; remove the quotes"
       } else if let scalar = node.scalar, !scalar.isNull {
         message += " (\(quoted(scalar.text)))"
       }
