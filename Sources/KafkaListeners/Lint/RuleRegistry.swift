@@ -22,6 +22,7 @@ public enum RuleRegistry {
     OrphanNodePool(),
     NodeIdCollision(),
     InvalidNodeIdRange(),
+    OverlappingNodeIdRange(),
     MalformedEndpoint(),
     EmptyListenerName(),
     DuplicateListenerName(),

@@ -5,13 +5,15 @@ public struct NodeIdCollision: Rule {
 
   public let metadata = RuleMetadata(
     code: "KL018", name: "node-id-collision", severity: .error,
-    summary: "Two node pools (or two nodes of a description) claim the same node id.",
+    summary: "Two node pools (or two nodes of a description) have the same node id.",
     rationale: """
       Node ids are unique across the whole cluster, all pools together: pod names, \
       `controller.quorum.voters`, per-broker services and `brokers[]` overrides are all keyed \
-      by id. Strimzi refuses overlapping `status.nodeIds` or `strimzi.io/next-node-ids` ranges \
-      that would collide; give each pool its own range.
+      by id. The operator stops with "Found duplicate node ID" when two pools list one id in \
+      `status.nodeIds`, and a description cannot give one id to two nodes. Give each pool its \
+      own ids.
       """,
+    origin: .strimzi(message: "Found duplicate node ID <id> in node pool <pool>"),
     triggering: [
       RuleExample(
         "kafka.yaml",
@@ -22,13 +24,13 @@ public struct NodeIdCollision: Rule {
           name: controllers
           labels:
             strimzi.io/cluster: my-cluster
-          annotations:
-            strimzi.io/next-node-ids: "[0-2]"
         spec:
           replicas: 3
           roles: [controller]
           storage:
             type: ephemeral
+        status:
+          nodeIds: [0, 1, 2]
         ---
         apiVersion: kafka.strimzi.io/v1
         kind: KafkaNodePool
@@ -36,13 +38,13 @@ public struct NodeIdCollision: Rule {
           name: brokers
           labels:
             strimzi.io/cluster: my-cluster
-          annotations:
-            strimzi.io/next-node-ids: ↓"[2-4]"
         spec:
           replicas: 3
           roles: [broker]
           storage:
             type: ephemeral
+        status:
+          nodeIds: [↓2, 3, 4]
         ---
         apiVersion: kafka.strimzi.io/v1
         kind: Kafka

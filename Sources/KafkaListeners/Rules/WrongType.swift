@@ -7,7 +7,11 @@ public struct WrongType: Rule {
     code: "KL014", name: "wrong-type", severity: .error,
     summary: "A field has the wrong type, such as a quoted port or `yes` for a boolean.",
     rationale: """
-      The Strimzi CRDs declare `port`, `nodePort`, `advertisedPort` and `broker` as integers and `tls` as a boolean; the Kubernetes API server rejects `port: \"9094\"` (a string) and `tls: yes`. Values are read from the raw YAML text the way the API server reads them, not with YAML 1.1's implicit typing, so `9092.0`, `0x2384` and `on` are reported too.
+      The Strimzi CRDs declare `port`, `nodePort`, `advertisedPort` and `broker` as integers \
+      and `tls` as a boolean, and the Kubernetes API server rejects `port: "9094"` (a string) \
+      or `port: 9092.0`. Values are read from the raw YAML text the way kubectl and the API \
+      server read them: `yes`/`on` count as booleans in Kubernetes manifests (kubectl parses \
+      YAML 1.1) but not in cluster descriptions, which are read as strict YAML 1.2 and JSON.
       """,
     triggering: [
       RuleExample(

@@ -43,7 +43,9 @@ enum ClusterReader {
         }
       }
     }
+    reader.kubernetesBooleans = true
     clusters += StrimziReader.read(kafkas: kafkas, pools: pools, reader: &reader)
+    reader.kubernetesBooleans = false
     for index in clusters.indices where clusters[index].lines == nil {
       clusters[index].lines = documentLines[clusters[index].location]
     }

@@ -26,6 +26,9 @@ public struct ReadIssue: Sendable, Hashable {
 /// value.
 struct FieldReader {
   var issues: [ReadIssue] = []
+  /// Whether booleans are read as Kubernetes reads manifests: kubectl parses YAML 1.1
+  /// (sigs.k8s.io/yaml), so `yes`, `on` and `y` are `true` there. Descriptions are strict.
+  var kubernetesBooleans = false
 
   static let unknownField = "KL013"
   static let wrongType = "KL014"
@@ -149,13 +152,24 @@ struct FieldReader {
     _ parent: YAMLMapping, _ key: String, path: String, required: Bool = false
   ) -> Located<Bool>? {
     guard let node = value(parent, key, path: path, required: required) else { return nil }
-    guard let scalar = node.scalar, let value = scalar.booleanValue else {
+    guard let scalar = node.scalar,
+      let value = scalar.booleanValue ?? (kubernetesBooleans ? yaml11Boolean(scalar) : nil)
+    else {
       var message = "\(path).\(key) must be true or false, not \(node.kindDescription)"
       if let scalar = node.scalar, !scalar.isNull { message += " (\(quoted(scalar.text)))" }
       report(Self.wrongType, message, at: node.location)
       return nil
     }
     return Located(value, at: scalar.location)
+  }
+
+  private func yaml11Boolean(_ scalar: YAMLScalar) -> Bool? {
+    guard !scalar.isQuoted else { return nil }
+    switch scalar.text {
+    case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON": return true
+    case "n", "N", "no", "No", "NO", "off", "Off", "OFF": return false
+    default: return nil
+    }
   }
 
   /// A string that must be one of `allowed` (exactly, or ignoring case when `caseInsensitive`);

@@ -305,7 +305,7 @@ struct NodeIdAssignor {
         "pool \(quoted(pools[owner].name)) has node id \(first.id) here", at: first.holder.location)
     }
     return ReadIssue(
-      code: StrimziReader.nodeIdCollision,
+      code: StrimziReader.overlappingNodeIdRange,
       message: "\(StrimziNodePool.nextNodeIdsAnnotation) of pool \(quoted(pool.name)) asks for "
         + "\(idText), already used by \(ownerText); Strimzi skips used ids, so this pool gets "
         + "\(gets) instead of the range it names",

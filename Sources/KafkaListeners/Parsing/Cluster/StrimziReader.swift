@@ -20,6 +20,7 @@ enum StrimziReader {
   static let orphanNodePool = "KL017"
   /// KL018.
   static let nodeIdCollision = "KL018"
+  static let overlappingNodeIdRange = "KL020"
   /// KL019.
   static let invalidNodeIdRange = "KL019"
 
