@@ -199,7 +199,7 @@ import Testing
   /// The annotated example of the README section is a valid, clean description.
   @Test func readmeExampleIsValid() throws {
     let readme = try String(
-      contentsOfFile: packagePath("Fixtures/descriptions/README.md"), encoding: .utf8)
+      contentsOfFile: packagePath("README.md"), encoding: .utf8)
     let section = try #require(readme.components(separatedBy: "### A complete example").last)
     let start = try #require(section.range(of: "```yaml\n"))
     let end = try #require(section.range(of: "```", range: start.upperBound..<section.endIndex))

@@ -78,6 +78,6 @@ public struct KubernetesObject: Sendable, Hashable {
   public var serviceType: String?
   /// The host the object answers to (Routes, Ingresses, TLSRoutes) when known.
   public var host: String?
-  /// The port it exposes.
-  public var port: Int
+  /// The ports it exposes.
+  public var ports: [Int]
 }

@@ -21,6 +21,13 @@ public enum ListenerDerivation {
   /// Derives the configuration of every node.
   public static func derive(_ cluster: Cluster) -> DerivedCluster {
     var context = Context(cluster: cluster)
+    if cluster.namespace == nil && cluster.platform.value == .kubernetes {
+      context.issue(
+        ListenerDerivation.runtimeAddress, "namespace",
+        "metadata.namespace is not set, so host names use 'default', the namespace kubectl "
+          + "applies to without -n; the real names use the namespace the resource is applied to",
+        cluster.name.location)
+    }
     let nodes = cluster.nodes.sorted { $0.id < $1.id }.map { context.node($0) }
     context.collectObjects()
     return DerivedCluster(
@@ -85,30 +92,58 @@ public enum ListenerDerivation {
     }
 
     mutating func node(_ node: ClusterNode) -> DerivedNode {
-      let isBroker = node.roles.contains(.broker)
-      let isController = node.roles.contains(.controller)
+      // ZooKeeper-era brokers (Strimzi ≤ 0.45) listen on the control-plane listener too and
+      // carry no KRaft keys.
+      let zooKeeper = !cluster.isKRaft
+      let isBroker = zooKeeper || node.roles.contains(.broker)
+      let isController = !zooKeeper && node.roles.contains(.controller)
       var endpoints: [DerivedEndpoint] = []
-      if isController {
-        endpoints.append(
-          builtIn("controlplane", ListenerDerivation.controlPlane, node, advertise: controllersAdvertise))
+      if isController || zooKeeper {
+        endpoints.append(builtIn("controlplane", ListenerDerivation.controlPlane, node))
       }
       if isBroker {
-        endpoints.append(builtIn("replication", ListenerDerivation.replication, node, advertise: true))
+        endpoints.append(builtIn("replication", ListenerDerivation.replication, node))
         for listener in cluster.listeners {
           endpoints.append(user(listener, node))
         }
       }
-      var properties: [(key: String, value: String)] = [("node.id", String(node.id))]
-      let roles = NodeRole.allCases.filter { node.roles.contains($0) }
-      properties.append(("process.roles", roles.map(\.rawValue).joined(separator: ",")))
-      properties.append(("controller.listener.names", ListenerDerivation.controlPlane.name))
-      let voters = cluster.controllers.sorted { $0.id < $1.id }.map {
-        "\($0.id)@\(internalHost($0.podName)):\(ListenerDerivation.controlPlane.port)"
+      let roles = zooKeeper ? [.broker] : NodeRole.allCases.filter { node.roles.contains($0) }
+      var properties: [(key: String, value: String)] = []
+      if zooKeeper {
+        properties.append(("broker.id", String(node.id)))
+        properties.append(("node.id", String(node.id)))
+        properties.append(("zookeeper.connect", "\(name)-zookeeper-client:2181"))
+      } else {
+        properties.append(("node.id", String(node.id)))
+        properties.append(("process.roles", roles.map(\.rawValue).joined(separator: ",")))
+        properties.append(("controller.listener.names", ListenerDerivation.controlPlane.name))
+        let voters = cluster.controllers.sorted { $0.id < $1.id }.map {
+          "\($0.id)@\(internalHost($0.podName)):\(ListenerDerivation.controlPlane.port)"
+        }
+        properties.append(("controller.quorum.voters", voters.joined(separator: ",")))
       }
-      properties.append(("controller.quorum.voters", voters.joined(separator: ",")))
+      // The map names the control-plane listener on every node: brokers use it to reach the
+      // controllers even though they do not listen on it.
+      var mapped = endpoints
+      if !isController && !zooKeeper {
+        mapped.insert(builtIn("controlplane", ListenerDerivation.controlPlane, node), at: 0)
+      }
+      properties.append(
+        (
+          "listener.security.protocol.map",
+          mapped.map { "\($0.kafkaName):\($0.securityProtocol)" }.joined(separator: ",")
+        ))
       properties.append(
         ("listeners", endpoints.map { "\($0.kafkaName)://0.0.0.0:\($0.port)" }.joined(separator: ",")))
-      let advertised = endpoints.filter { !($0.listener == "controlplane" && !controllersAdvertise) }
+      if zooKeeper {
+        properties.append(("control.plane.listener.name", ListenerDerivation.controlPlane.name))
+      }
+      if isBroker {
+        properties.append(("inter.broker.listener.name", ListenerDerivation.replication.name))
+      }
+      let advertised = endpoints.filter {
+        !($0.listener == "controlplane" && isController && !controllersAdvertise)
+      }
       if !advertised.isEmpty {
         properties.append(
           (
@@ -116,21 +151,18 @@ public enum ListenerDerivation {
             advertised.map { "\($0.kafkaName)://\($0.advertisedAddress)" }.joined(separator: ",")
           ))
       }
-      properties.append(
-        (
-          "listener.security.protocol.map",
-          endpoints.map { "\($0.kafkaName):\($0.securityProtocol)" }.joined(separator: ",")
-        ))
-      if isBroker {
-        properties.append(("inter.broker.listener.name", ListenerDerivation.replication.name))
+      if isStrimzi {
+        // Strimzi always writes these two; per-listener values override the empty mechanism list.
+        properties.append(("sasl.enabled.mechanisms", ""))
+        properties.append(("ssl.endpoint.identification.algorithm", "HTTPS"))
       }
       return DerivedNode(
         id: node.id, pool: node.pool, roles: roles, properties: properties, endpoints: endpoints)
     }
 
-    func builtIn(
-      _ listener: String, _ builtIn: (name: String, port: Int), _ node: ClusterNode, advertise: Bool
-    ) -> DerivedEndpoint {
+    func builtIn(_ listener: String, _ builtIn: (name: String, port: Int), _ node: ClusterNode)
+      -> DerivedEndpoint
+    {
       DerivedEndpoint(
         listener: listener, kafkaName: builtIn.name, port: builtIn.port,
         advertisedHost: internalHost(node.podName), advertisedPort: String(builtIn.port),
@@ -143,7 +175,7 @@ public enum ListenerDerivation {
 
     mutating func user(_ listener: Listener, _ node: ClusterNode) -> DerivedEndpoint {
       let configuration = listener.configuration
-      let override = configuration.brokers.last { $0.broker.value == node.id }
+      let override = mergedOverride(listener, node)
       var placeholder = false
 
       // Host: brokers[].advertisedHost › advertisedHostTemplate › the type's default.
@@ -191,6 +223,21 @@ public enum ListenerDerivation {
         advertisedHost: host, advertisedPort: port, securityProtocol: listener.securityProtocol,
         hostSource: hostSource, portSource: portSource, isPlaceholder: placeholder,
         location: location, type: listener.type.value)
+    }
+
+    /// Strimzi takes each per-broker field from the first `brokers[]` entry for the node that
+    /// sets it (`ListenersUtils`), so entries for one id combine field by field.
+    func mergedOverride(_ listener: Listener, _ node: ClusterNode) -> BrokerOverride? {
+      let entries = listener.configuration.brokers.filter { $0.broker.value == node.id }
+      guard var merged = entries.first else { return nil }
+      for entry in entries.dropFirst() {
+        merged.advertisedHost = merged.advertisedHost ?? entry.advertisedHost
+        merged.advertisedPort = merged.advertisedPort ?? entry.advertisedPort
+        merged.host = merged.host ?? entry.host
+        merged.nodePort = merged.nodePort ?? entry.nodePort
+        merged.loadBalancerIP = merged.loadBalancerIP ?? entry.loadBalancerIP
+      }
+      return merged
     }
 
     mutating func defaultHost(_ listener: Listener, _ node: ClusterNode, _ override: BrokerOverride?)
@@ -333,10 +380,20 @@ public enum ListenerDerivation {
         var seen = Set<String>()
         objects = objects.filter { seen.insert("\($0.kind)/\($0.name)").inserted }
       }
+      // The headless service and the shared bootstrap service always exist; internal
+      // listeners add their ports to both (KafkaCluster.getHeadlessServicePorts/getServicePorts).
+      let internalPorts = cluster.listeners.filter { $0.type.value == .internal }.map(\.port.value)
       objects.append(
         KubernetesObject(
           kind: "Service", name: headless, namespace: namespace, listener: "*", node: nil,
-          serviceType: "ClusterIP", host: nil, port: ListenerDerivation.replication.port))
+          serviceType: "ClusterIP", host: nil,
+          ports: [ListenerDerivation.controlPlane.port, ListenerDerivation.replication.port, 8443]
+            + internalPorts))
+      objects.append(
+        KubernetesObject(
+          kind: "Service", name: "\(name)-kafka-bootstrap", namespace: namespace, listener: "*",
+          node: nil, serviceType: "ClusterIP", host: nil,
+          ports: [ListenerDerivation.replication.port] + internalPorts))
       let brokers = cluster.brokers.sorted { $0.id < $1.id }
       for listener in cluster.listeners {
         let type = listener.type.value
@@ -349,11 +406,12 @@ public enum ListenerDerivation {
           }
         let wantsBootstrapService =
           type != .loadBalancer || (listener.configuration.createBootstrapService?.value ?? true)
-        if wantsBootstrapService {
+        if type != .internal && wantsBootstrapService {
           objects.append(
             KubernetesObject(
               kind: "Service", name: bootstrapServiceName(listener), namespace: namespace,
-              listener: listener.name.value, node: nil, serviceType: serviceType, host: nil, port: port))
+              listener: listener.name.value, node: nil, serviceType: serviceType, host: nil,
+              ports: [port]))
         }
         if type == .internal { continue }
         let routeKind: String? =
@@ -368,16 +426,16 @@ public enum ListenerDerivation {
             KubernetesObject(
               kind: routeKind, name: bootstrapRouteName(listener), namespace: namespace,
               listener: listener.name.value, node: nil, serviceType: nil,
-              host: listener.configuration.bootstrap?.host?.value, port: 443))
+              host: listener.configuration.bootstrap?.host?.value, ports: [443]))
         }
         for node in brokers {
           let resource = perBrokerName(listener, node)
           objects.append(
             KubernetesObject(
               kind: "Service", name: resource, namespace: namespace, listener: listener.name.value,
-              node: node.id, serviceType: serviceType, host: nil, port: port))
+              node: node.id, serviceType: serviceType, host: nil, ports: [port]))
           if let routeKind {
-            let override = listener.configuration.brokers.last { $0.broker.value == node.id }
+            let override = mergedOverride(listener, node)
             let host =
               override?.host?.value
               ?? listener.configuration.hostTemplate.map {
@@ -386,7 +444,7 @@ public enum ListenerDerivation {
             objects.append(
               KubernetesObject(
                 kind: routeKind, name: resource, namespace: namespace, listener: listener.name.value,
-                node: node.id, serviceType: nil, host: host, port: 443))
+                node: node.id, serviceType: nil, host: host, ports: [443]))
           }
         }
       }

@@ -95,7 +95,7 @@ public enum GenerateRenderer {
             if let node = object.node { fields.append(("node", .int(node))) }
             if let type = object.serviceType { fields.append(("serviceType", .string(type))) }
             if let host = object.host { fields.append(("host", .string(host))) }
-            fields.append(("port", .int(object.port)))
+            fields.append(("ports", .array(object.ports.map { .int($0) })))
             return .object(fields)
           })
       ))

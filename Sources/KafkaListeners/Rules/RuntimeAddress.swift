@@ -23,6 +23,7 @@ public struct RuntimeAddress: Rule {
         kind: Kafka
         metadata:
           name: my-cluster
+          namespace: kafka
         spec:
           kafka:
             listeners:
@@ -53,6 +54,7 @@ public struct RuntimeAddress: Rule {
         kind: Kafka
         metadata:
           name: my-cluster
+          namespace: kafka
         spec:
           kafka:
             listeners:

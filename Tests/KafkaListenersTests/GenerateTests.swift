@@ -1,0 +1,121 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import KafkaListeners
+
+@Suite struct GenerateTests {
+  static let inputs =
+    ((try? FileManager.default.contentsOfDirectory(atPath: packagePath("Fixtures/strimzi"))) ?? [])
+    .filter { $0.hasSuffix(".yaml") }.sorted().map { "Fixtures/strimzi/\($0)" }
+    + [
+    "Fixtures/strimzi/split", "Fixtures/descriptions/compose-three-brokers.yaml",
+    "Fixtures/descriptions/vm-cluster.json", "Fixtures/descriptions/kubernetes-nodeport.yaml",
+    "Fixtures/descriptions/kubernetes-loadbalancer.yaml",
+    "Fixtures/descriptions/kubernetes-pools.yaml",
+  ]
+
+  @Test(arguments: inputs)
+  func jsonOutputValidatesAgainstTheSchema(path: String) throws {
+    let result = try runCLI(["generate", "--format", "json", path])
+    #expect(result.status == 0, "\(result.stderr)")
+    let errors = try jsonSchemaErrors(
+      result.stdout, schema: packagePath("Schemas/generate.schema.json"))
+    #expect(errors == nil, "\(errors ?? "")")
+  }
+
+  /// What generate writes is what lint accepts: every derived node, read back as a
+  /// server.properties, has no error for Kafka 4.2.
+  @Test func generatedPropertiesLintClean() throws {
+    let (_, clusters) = try KafkaListeners.generate(paths: ["Fixtures/strimzi/kafka-route.yaml"])
+    for cluster in clusters {
+      for node in cluster.nodes {
+        let text = GenerateRenderer.properties(cluster, node)
+        let report = KafkaListeners.lint([SourceFile(path: "node-\(node.id).properties", text: text)])
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        #expect(errors.isEmpty, "node \(node.id): \(errors)")
+      }
+    }
+  }
+
+  @Test func mergeIntoThenCheckRoundTrip() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let target = directory.appendingPathComponent("server.properties").path
+    let original = "# Broker 101\r\nlog.dirs=/var/lib/kafka\r\nlisteners=PLAINTEXT://:9092\r\nnum.io.threads=8\r\n"
+    try original.write(toFile: target, atomically: true, encoding: .utf8)
+    let input = packagePath("Fixtures/strimzi/kafka-kraft-separate-controllers.yaml")
+
+    let before = try runCLI(["generate", input, "--node", "101", "--merge-into", target, "--check"])
+    #expect(before.status == 1)
+    #expect(before.stdout.contains("server.properties:3:1: listeners is 'PLAINTEXT://:9092'"))
+    #expect(try String(contentsOfFile: target, encoding: .utf8) == original)
+
+    let merge = try runCLI(["generate", input, "--node", "101", "--merge-into", target])
+    #expect(merge.status == 0, "\(merge.stderr)")
+    let merged = try String(contentsOfFile: target, encoding: .utf8)
+    let lines = merged.components(separatedBy: "\r\n")
+    #expect(lines[0] == "# Broker 101")
+    #expect(lines[1] == "log.dirs=/var/lib/kafka")
+    #expect(lines[2].hasPrefix("listeners=CONTROLPLANE") == false)
+    #expect(lines[2].hasPrefix("listeners=REPLICATION-9091://0.0.0.0:9091"))
+    #expect(lines[3] == "num.io.threads=8")
+    #expect(lines.contains("# BEGIN kafka-listeners generated"))
+
+    let after = try runCLI(["generate", input, "--node", "101", "--merge-into", target, "--check"])
+    #expect(after.status == 0, "\(after.stdout)")
+    #expect(after.stdout.isEmpty)
+  }
+
+  @Test func outputDirectoryWritesOneFilePerNodeAndChecksDrift() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let input = packagePath("Fixtures/strimzi/kafka-kraft-separate-controllers.yaml")
+    let write = try runCLI(["generate", input, "--output-dir", directory.path])
+    #expect(write.status == 0, "\(write.stderr)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+    #expect(files.count == 6)
+    #expect(files.allSatisfy { $0.hasSuffix(".properties") && $0.contains("-node-") })
+    #expect(try runCLI(["generate", input, "--output-dir", directory.path, "--check"]).status == 0)
+    let first = directory.appendingPathComponent(files[0]).path
+    try "edited\n".write(toFile: first, atomically: true, encoding: .utf8)
+    let drift = try runCLI(["generate", input, "--output-dir", directory.path, "--check"])
+    #expect(drift.status == 1)
+    #expect(drift.stdout.contains(files[0]))
+  }
+
+  @Test func refusesToWriteWhileInputsHaveErrors() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = try runCLI([
+      "generate", packagePath("Fixtures/strimzi/broken/quoted-port.yaml"), "--output-dir",
+      directory.path,
+    ])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("KL014"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+  }
+
+  @Test func environmentNamesFollowEachImage() {
+    #expect(
+      GenerateRenderer.environmentName("listener.security.protocol.map", style: .apache)
+        == "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")
+    #expect(
+      GenerateRenderer.environmentName("listener.name.plain-9092.x_y", style: .apache)
+        == "KAFKA_LISTENER_NAME_PLAIN___9092_X__Y")
+    #expect(
+      GenerateRenderer.environmentName("advertised.listeners", style: .bitnami)
+        == "KAFKA_CFG_ADVERTISED_LISTENERS")
+  }
+
+  @Test func portTemplatesEvaluateLikeStrimzi() {
+    #expect(Templates.evaluatePort("30000 + {nodeId}", nodeId: 3) == 30003)
+    #expect(Templates.evaluatePort("(9000 + {nodeId}) * 2 - 1", nodeId: 1) == 18001)
+    #expect(Templates.evaluatePort("9000", nodeId: 7) == 9000)
+    #expect(Templates.evaluatePort("9000 / {nodeId}", nodeId: 1) == nil)
+    #expect(Templates.evaluatePort("9000 + {nodePodName}", nodeId: 1) == nil)
+    #expect(
+      Templates.renderHost("b-{nodeId}.{nodePodName}.x-{nodeIf}", nodeId: 2, podName: "c-p-2")
+        == "b-2.c-p-2.x-{nodeIf}")
+  }
+}
