@@ -61,3 +61,34 @@ extension ClosedRange where Bound == KafkaVersion {
     lower...KafkaVersion(upper.major, upper.minor, 99)
   }
 }
+
+extension BrokerConfiguration {
+  /// Whether a listener name set by a single-name key (`inter.broker.listener.name`,
+  /// `control.plane.listener.name`) fails Kafka's protocol lookup for a reason no other rule
+  /// reports first: the map parses (else KL207), has no entry for the name (an entry with an
+  /// unknown protocol is KL208's), and no endpoint uses the name (parsing `listeners` would
+  /// fail first, KL206).
+  func lacksProtocolOnly(_ name: String) -> Bool {
+    let map = securityMap
+    guard map.malformed.isEmpty, map.effective[name] == nil else { return false }
+    if map.mappings.contains(where: { $0.name == name }) { return false }
+    return ![listeners, advertised].compactMap { $0 }.contains { list in
+      list.endpoints.contains { $0.name == name }
+    }
+  }
+
+  /// Why the protocol map has no entry for a name, for messages.
+  var missingMappingReason: String {
+    securityMap.entry == nil
+      ? "listener.security.protocol.map is not set, and its default maps only PLAINTEXT, "
+        + "SSL, SASL_PLAINTEXT and SASL_SSL"
+      : "listener.security.protocol.map has no entry for it"
+  }
+
+  /// A note pointing at the written protocol map, when there is one.
+  var securityMapNotes: [Diagnostic.Note] {
+    securityMap.entry.map {
+      [.init("listener.security.protocol.map is set here", at: $0.keyLocation)]
+    } ?? []
+  }
+}

@@ -54,16 +54,8 @@ public struct ControlPlaneListenerUnmapped: Rule {
     // From 3.1 a KRaft node fails on the key itself (KL219), with this message when unmapped.
     for config in input.brokerConfigurations where !config.isKRaft || config.version < .v(3, 1) {
       guard let entry = config.entry("control.plane.listener.name") else { continue }
-      let map = config.securityMap
-      guard map.malformed.isEmpty else { continue }  // KL207 fails first.
       let name = entry.value.trimmingJava().uppercased()
-      guard map.effective[name] == nil else { continue }
-      // An unknown protocol is KL208's; a listener of this name without a protocol fails
-      // while `listeners` is parsed (KL206), before this lookup.
-      if map.mappings.contains(where: { $0.name == name }) { continue }
-      let listed = [config.listeners, config.advertised].compactMap { $0 }
-        .contains { list in list.endpoints.contains { $0.name == name } }
-      if listed { continue }
+      guard config.lacksProtocolOnly(name) else { continue }
       let kafka: String
       let problem: String
       if name.isEmpty && config.version >= .v(3, 6) {
@@ -73,19 +65,12 @@ public struct ControlPlaneListenerUnmapped: Rule {
         kafka =
           "Listener with \(name) defined in control.plane.listener.name not found in "
           + "listener.security.protocol.map."
-        let why =
-          map.entry == nil
-          ? "listener.security.protocol.map is not set, and its default maps only PLAINTEXT, "
-            + "SSL, SASL_PLAINTEXT and SASL_SSL"
-          : "listener.security.protocol.map has no entry for it"
+        let why = config.missingMappingReason
         problem =
           "control.plane.listener.name \(quoted(name)) has no security protocol (\(why)); map "
           + "it and add the listener to listeners and advertised.listeners"
       }
-      var notes: [Diagnostic.Note] = []
-      if let mapEntry = map.entry {
-        notes.append(.init("listener.security.protocol.map is set here", at: mapEntry.keyLocation))
-      }
+      let notes = config.securityMapNotes
       diagnostics.append(
         metadata.diagnostic(
           problem + "; " + kafkaFails(config.version, kafka), at: entry.valueLocation,

@@ -73,18 +73,8 @@ public struct InterBrokerListenerUnmapped: Rule {
       guard let entry = config.entry("inter.broker.listener.name"),
         !config.isSet("security.inter.broker.protocol")  // KL213 fails first.
       else { continue }
-      let map = config.securityMap
-      // A map Kafka cannot parse fails first (KL207).
-      guard map.malformed.isEmpty else { continue }
       let name = entry.value.trimmingJava().uppercased()
-      guard map.effective[name] == nil else { continue }
-      // A mapping to an unknown protocol is KL208's; a listener of this name without a
-      // protocol fails while parsing `listeners` (KL206), before this lookup.
-      if map.mappings.contains(where: { $0.name == name }) { continue }
-      let listed = [config.listeners, config.advertised].compactMap { $0 }
-        .contains { list in list.endpoints.contains { $0.name == name } }
-      if listed { continue }
-
+      guard config.lacksProtocolOnly(name) else { continue }
       let kafka: String
       let problem: String
       if name.isEmpty && config.version >= .v(3, 6) {
@@ -94,21 +84,14 @@ public struct InterBrokerListenerUnmapped: Rule {
         kafka =
           "Listener with name \(name) defined in inter.broker.listener.name not found in "
           + "listener.security.protocol.map."
-        let why =
-          map.entry == nil
-          ? "listener.security.protocol.map is not set, and its default maps only PLAINTEXT, "
-            + "SSL, SASL_PLAINTEXT and SASL_SSL"
-          : "listener.security.protocol.map has no entry for it"
+        let why = config.missingMappingReason
         let listeners = config.listeners.endpoints.map(\.name)
         problem =
           "inter.broker.listener.name \(quoted(name)) has no security protocol (\(why))"
           + (listeners.isEmpty
             ? "" : " and is not one of the listeners (\(listeners.joined(separator: ", ")))")
       }
-      var notes: [Diagnostic.Note] = []
-      if let mapEntry = map.entry {
-        notes.append(.init("listener.security.protocol.map is set here", at: mapEntry.keyLocation))
-      }
+      let notes = config.securityMapNotes
       diagnostics.append(
         metadata.diagnostic(
           problem + "; " + kafkaFails(config.version, kafka), at: entry.valueLocation,
