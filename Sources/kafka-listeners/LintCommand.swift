@@ -42,9 +42,22 @@ struct LintCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to a file instead of standard output.", valueName: "file"))
   var output: String?
 
+  @Flag(help: "Also resolve every advertised name with the system resolver (bounded time per name).")
+  var resolve = false
+
+  @Option(
+    name: .customLong("properties"),
+    help: ArgumentHelp(
+      "A server.properties of a description's node, compared with what would be generated.",
+      valueName: "NODE=FILE"))
+  var nodeProperties: [String] = []
+
   func validate() throws {
     if config != nil && noConfig {
       throw ValidationError("--config and --no-config cannot be used together")
+    }
+    for value in nodeProperties where parseNodeProperties(value) == nil {
+      throw ValidationError("--properties takes NODE=FILE with a numeric node id, not '\(value)'")
     }
   }
 
@@ -61,8 +74,12 @@ struct LintCommand: ParsableCommand {
       }
       configuration.kafkaVersion = version
     }
+    configuration.resolveNames = resolve
+    configuration.nodeProperties = nodeProperties.compactMap(parseNodeProperties)
+    let extra = configuration.nodeProperties.map(\.path)
     let report = try KafkaListeners.lint(
-      paths: paths.isEmpty ? ["."] : paths, configuration: configuration)
+      paths: (paths.isEmpty && extra.isEmpty ? ["."] : paths) + extra,
+      configuration: configuration)
 
     let rendered: String
     switch format {
@@ -85,6 +102,14 @@ struct LintCommand: ParsableCommand {
     let code = report.exitCode(strict: strict)
     if code != 0 { throw ExitCode(code) }
   }
+}
+
+/// `NODE=FILE` of `--properties`.
+func parseNodeProperties(_ value: String) -> (node: Int, path: String)? {
+  guard let equals = value.firstIndex(of: "="), let node = Int(value[..<equals]), node >= 0
+  else { return nil }
+  let path = String(value[value.index(after: equals)...])
+  return path.isEmpty ? nil : (node, path)
 }
 
 func errorText(_ code: Int32) -> String {

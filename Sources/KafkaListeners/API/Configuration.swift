@@ -15,6 +15,11 @@ public struct Configuration: Sendable {
   public var kafkaVersion: KafkaVersion
   /// Settings by rule code (`KL003`).
   public var rules: [String: RuleSetting]
+  /// Whether advertised names are also resolved with the system resolver (`lint --resolve`).
+  public var resolveNames: Bool = false
+  /// The server.properties files that belong to description nodes, for drift checks
+  /// (`lint --properties NODE=FILE`).
+  public var nodeProperties: [(node: Int, path: String)] = []
 
   /// Creates a configuration; the defaults run every rule for the newest Kafka.
   public init(

@@ -38,7 +38,7 @@ public enum KafkaListeners {
     paths: [String], configuration: Configuration = Configuration(), limits: Limits = Limits()
   ) throws(ToolError) -> (report: LintReport, clusters: [DerivedCluster]) {
     let files = try InputCollector(limits: limits).collect(paths)
-    let input = LintInput(files: files, kafkaVersion: configuration.kafkaVersion)
+    let input = LintInput(files: files, configuration: configuration)
     let report = Linter(configuration: configuration).lint(input, fileCount: files.count)
     return (report, input.derivedClusters)
   }
@@ -47,7 +47,7 @@ public enum KafkaListeners {
   public static func generate(
     _ files: [SourceFile], configuration: Configuration = Configuration()
   ) -> (report: LintReport, clusters: [DerivedCluster]) {
-    let input = LintInput(files: files, kafkaVersion: configuration.kafkaVersion)
+    let input = LintInput(files: files, configuration: configuration)
     let report = Linter(configuration: configuration).lint(input, fileCount: files.count)
     return (report, input.derivedClusters)
   }

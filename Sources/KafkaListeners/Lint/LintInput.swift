@@ -17,8 +17,19 @@ public struct LintInput: Sendable {
   public var brokerConfigurations: [BrokerConfiguration] = []
   /// The Kafka version whose checks apply.
   public var kafkaVersion: KafkaVersion = .newest
+  /// Whether rules may resolve names with the system resolver (`--resolve`).
+  public var resolveNames = false
+  /// Properties files named for description nodes (`--properties NODE=FILE`), by node id.
+  public var nodeProperties: [Int: String] = [:]
 
   /// Parses the given files; nothing here throws, problems become data for the rules.
+  public init(files: [SourceFile], configuration: Configuration) {
+    self.init(files: files, kafkaVersion: configuration.kafkaVersion)
+    resolveNames = configuration.resolveNames
+    for (node, path) in configuration.nodeProperties { nodeProperties[node] = path }
+  }
+
+  /// Parses the given files for one Kafka version.
   public init(files: [SourceFile], kafkaVersion: KafkaVersion = .newest) {
     self.kafkaVersion = kafkaVersion
     for file in files {

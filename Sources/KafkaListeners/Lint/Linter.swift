@@ -13,7 +13,7 @@ public struct Linter: Sendable {
 
   /// Lints in-memory files. Never throws: every problem in the inputs is a diagnostic.
   public func lint(_ files: [SourceFile]) -> LintReport {
-    lint(LintInput(files: files, kafkaVersion: configuration.kafkaVersion), fileCount: files.count)
+    lint(LintInput(files: files, configuration: configuration), fileCount: files.count)
   }
 
   /// Lints already parsed inputs.
@@ -51,9 +51,11 @@ public struct Linter: Sendable {
       diagnostics += unused
     }
     diagnostics.sort()
-    return LintReport(
+    var report = LintReport(
       diagnostics: diagnostics, fileCount: fileCount,
       unreadableFileCount: input.unreadableFiles.count)
+    report.reachability = Reachability.analyze(input)
+    return report
   }
 }
 
@@ -65,6 +67,8 @@ public struct LintReport: Sendable {
   public var fileCount: Int
   /// How many of them could not be read.
   public var unreadableFileCount: Int
+  /// For every client group: which listener it uses and whether it can reach each broker.
+  public var reachability: [ReachabilityEntry] = []
 
   /// Creates a report.
   public init(diagnostics: [Diagnostic], fileCount: Int, unreadableFileCount: Int = 0) {

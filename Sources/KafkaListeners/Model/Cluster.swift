@@ -47,6 +47,8 @@ public struct Cluster: Sendable {
   public var clientGroups: [ClientGroup]
   /// Known addresses of Kubernetes nodes and load balancers (own format only).
   public var knownAddresses: KnownAddresses
+  /// Keys of `spec.kafka.config` (Strimzi), for the keys the operator forbids.
+  public var configKeys: [Located<String>] = []
   /// Rule codes suppressed by the `kafka-listeners.io/ignore` annotation.
   public var ignoredRules: [Located<String>]
   /// Where the resource or description starts.
