@@ -33,5 +33,7 @@ let package = Package(
       name: "KafkaListenersTests",
       dependencies: ["KafkaListeners", "TestSupport", "kafka-listeners"]
     ),
+    // Uses only the public API, as another package would.
+    .testTarget(name: "EmbedderTests", dependencies: ["KafkaListeners"]),
   ]
 )

@@ -11,7 +11,10 @@
 public enum AtomicFile {
   /// Writes `bytes` to `path`. An existing file keeps its permission bits.
   ///
-  /// - Parameter rename: the final step, replaceable in tests to simulate a failure.
+  /// - Parameters:
+  ///   - bytes: the new contents.
+  ///   - path: the file to replace or create.
+  ///   - rename: the final step, replaceable in tests to simulate a failure.
   public static func write(
     _ bytes: [UInt8], to path: String,
     rename: (String, String) -> Int32 = { systemRename($0, $1) }
