@@ -85,4 +85,66 @@ import Testing
     #expect(KafkaVersion("3") == nil)
     #expect(KafkaVersion("3.x") == nil)
   }
+
+  @Test func clientGroupsAreRead() throws {
+    let text = """
+      clients:
+        - name: apps
+          position: internet
+          listener: external
+        - {name: batch, position: network, network: dc1}
+
+      """
+    let configuration = try ConfigurationReader.read(path: "c.yaml", bytes: Array(text.utf8))
+    #expect(configuration.clients.count == 2)
+    let apps = try #require(configuration.clients.first)
+    #expect(apps.name == "apps")
+    #expect(apps.position == .internet)
+    // Kafka compares listener names upper-cased.
+    #expect(apps.listener == "EXTERNAL")
+    #expect(apps.location.line == 2)
+    let batch = try #require(configuration.clients.last)
+    #expect(batch.position == .network && batch.network == "dc1" && batch.listener == nil)
+  }
+
+  @Test(arguments: [
+    ("clients: apps\n", 1, 10, "clients must be a list"),
+    ("clients:\n  - name: apps\n", 2, 5, "needs a position"),
+    ("clients:\n  - name: apps\n    position: cloud\n", 3, 15, "position must be"),
+    ("clients:\n  - name: apps\n    position: network\n", 2, 5, "needs network"),
+    ("clients:\n  - name: apps\n    position: host\n    network: x\n", 4, 14, "network applies"),
+    ("clients:\n  - name: apps\n    position: host\n    port: 1\n", 4, 5, "unknown key 'port'"),
+  ])
+  func invalidClientGroupsExitTwo(config: String, line: Int, column: Int, message: String) throws {
+    try withProject(config: config) { directory in
+      let result = try runCLI(["lint", "server.properties"], in: directory.path)
+      #expect(result.status == 2)
+      let expected = "/.kafka-listeners.yaml:\(line):\(column): invalid configuration: "
+      #expect(result.stderr.contains(expected), "\(result.stderr)")
+      #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+  }
+
+  @Test func configuredClientsReachTheRules() throws {
+    try withProject(config: "clients:\n  - {name: apps, position: internet}\n") { directory in
+      let properties = """
+        process.roles=broker
+        node.id=4
+        controller.quorum.bootstrap.servers=kafka-0.kafka.svc:9093
+        controller.listener.names=CONTROLLER
+        listener.security.protocol.map=CONTROLLER:SSL,INTERNAL:SSL
+        inter.broker.listener.name=INTERNAL
+        listeners=INTERNAL://:9092
+        advertised.listeners=INTERNAL://kafka-4.kafka-brokers.kafka.svc:9092
+
+        """
+      try properties.write(
+        to: directory.appendingPathComponent("broker.properties"), atomically: true,
+        encoding: .utf8)
+      let result = try runCLI(["lint", "broker.properties"], in: directory.path)
+      #expect(result.stdout.contains("[KL314 missing-external-listener]"), "\(result.stdout)")
+      let ignored = try runCLI(["lint", "--no-config", "broker.properties"], in: directory.path)
+      #expect(!ignored.stdout.contains("KL314"))
+    }
+  }
 }

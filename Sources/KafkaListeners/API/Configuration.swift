@@ -20,6 +20,9 @@ public struct Configuration: Sendable {
   /// The server.properties files that belong to description nodes, for drift checks
   /// (`lint --properties NODE=FILE`).
   public var nodeProperties: [(node: Int, path: String)] = []
+  /// Where the clients of the server.properties inputs sit (`clients:`), which a properties
+  /// file cannot say itself.
+  public var clients: [ConfiguredClientGroup] = []
 
   /// Creates a configuration; the defaults run every rule for the newest Kafka.
   public init(
@@ -32,4 +35,32 @@ public struct Configuration: Sendable {
 
   /// The file name searched for upward from the working directory.
   public static let fileName = ".kafka-listeners.yaml"
+}
+
+/// A client group declared in `.kafka-listeners.yaml`, for `server.properties` inputs:
+/// `{name: apps, position: internet, listener: EXTERNAL}`.
+public struct ConfiguredClientGroup: Sendable, Hashable {
+  /// The group's name.
+  public var name: String
+  /// Where the clients are.
+  public var position: ClientGroup.Position
+  /// For `network`: the network's name.
+  public var network: String?
+  /// The Kafka listener name the group uses, upper-cased as Kafka compares names; `nil` when
+  /// the group may use any listener.
+  public var listener: String?
+  /// Where the group is declared.
+  public var location: SourceLocation
+
+  /// Creates a group.
+  public init(
+    name: String, position: ClientGroup.Position, network: String? = nil, listener: String? = nil,
+    location: SourceLocation
+  ) {
+    self.name = name
+    self.position = position
+    self.network = network
+    self.listener = listener?.uppercased()
+    self.location = location
+  }
 }

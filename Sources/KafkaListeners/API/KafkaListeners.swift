@@ -22,7 +22,10 @@ public enum KafkaListeners {
   public static func lint(
     paths: [String], configuration: Configuration = Configuration(), limits: Limits = Limits()
   ) throws(ToolError) -> LintReport {
-    let files = try InputCollector(limits: limits).collect(paths)
+    let collector = InputCollector(limits: limits)
+    var files = try collector.collect(paths)
+    // Descriptions may name their nodes' server.properties (`spec.properties`) for drift checks.
+    files += collector.referencedFiles(files)
     return Linter(configuration: configuration).lint(files)
   }
 
@@ -38,15 +41,16 @@ public enum KafkaListeners {
     paths: [String], configuration: Configuration = Configuration(), limits: Limits = Limits()
   ) throws(ToolError) -> (report: LintReport, clusters: [DerivedCluster]) {
     let files = try InputCollector(limits: limits).collect(paths)
-    let input = LintInput(files: files, configuration: configuration)
-    let report = Linter(configuration: configuration).lint(input, fileCount: files.count)
-    return (report, input.derivedClusters)
+    return generate(files, configuration: configuration)
   }
 
   /// Derives the per-node listener configuration of in-memory inputs.
   public static func generate(
     _ files: [SourceFile], configuration: Configuration = Configuration()
   ) -> (report: LintReport, clusters: [DerivedCluster]) {
+    // Generating is how drift is repaired, so drift (KL501) must not stop it.
+    var configuration = configuration
+    configuration.rules[ConfigurationDrift.code] = .off
     let input = LintInput(files: files, configuration: configuration)
     let report = Linter(configuration: configuration).lint(input, fileCount: files.count)
     return (report, input.derivedClusters)

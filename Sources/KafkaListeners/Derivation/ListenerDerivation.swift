@@ -325,11 +325,14 @@ public enum ListenerDerivation {
             at)
           return ("\(resource)-\(namespace).<router domain>", "the OpenShift router (run time)", at, true)
         }
-        issue(
-          ListenerDerivation.unknownAddress, "host \(listener.identifier) \(node.id)",
-          "listener \(listener.name.value): broker \(node.id) has no host; \(listener.type.value.rawValue) "
-            + "listeners need hostTemplate or brokers[].host",
-          at)
+        // For Strimzi resources the operator's own validation reports this (KL109, KL110).
+        if !isStrimzi {
+          issue(
+            ListenerDerivation.unknownAddress, "host \(listener.identifier) \(node.id)",
+            "listener \(listener.name.value): broker \(node.id) has no host; "
+              + "\(listener.type.value.rawValue) listeners need hostTemplate or brokers[].host",
+            at)
+        }
         return ("<host of \(resource)>", "missing", at, true)
       case .host:
         if let ordinal = brokerOrdinal(node), ordinal < configuration.advertisedHosts.count {

@@ -21,12 +21,15 @@ public struct LintInput: Sendable {
   public var resolveNames = false
   /// Properties files named for description nodes (`--properties NODE=FILE`), by node id.
   public var nodeProperties: [Int: String] = [:]
+  /// Client groups of the configuration, for the server.properties inputs.
+  public var configuredClients: [ConfiguredClientGroup] = []
 
   /// Parses the given files; nothing here throws, problems become data for the rules.
   public init(files: [SourceFile], configuration: Configuration) {
     self.init(files: files, kafkaVersion: configuration.kafkaVersion)
     resolveNames = configuration.resolveNames
     for (node, path) in configuration.nodeProperties { nodeProperties[node] = path }
+    configuredClients = configuration.clients
   }
 
   /// Parses the given files for one Kafka version.

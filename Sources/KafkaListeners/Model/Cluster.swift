@@ -49,6 +49,9 @@ public struct Cluster: Sendable {
   public var knownAddresses: KnownAddresses
   /// Keys of `spec.kafka.config` (Strimzi), for the keys the operator forbids.
   public var configKeys: [Located<String>] = []
+  /// The server.properties file of each node (own format, `spec.properties`), by node id: the
+  /// path resolved against the description's directory, located where it is written.
+  public var nodeProperties: [Int: Located<String>] = [:]
   /// Rule codes suppressed by the `kafka-listeners.io/ignore` annotation.
   public var ignoredRules: [Located<String>]
   /// Where the resource or description starts.

@@ -10,6 +10,10 @@ import Yams
 ///     severity: error
 ///   KL005:
 ///     enabled: false
+/// clients:                  # where the clients of server.properties inputs sit
+///   - name: apps
+///     position: internet    # kubernetes | network | internet | host
+///     listener: EXTERNAL    # optional: the Kafka listener they use
 /// ```
 ///
 /// Anything else is an error naming the file, line and column: a configuration that is silently
@@ -58,10 +62,13 @@ enum ConfigurationReader {
           }
           configuration.rules[rule.metadata.code] = try ruleSetting(setting, location)
         }
+      case "clients":
+        configuration.clients = try clients(value, location)
       default:
         throw .invalidConfiguration(
           location(key),
-          "unknown key \(quoted(key.scalar?.string ?? "?")); expected kafka-version or rules")
+          "unknown key \(quoted(key.scalar?.string ?? "?")); expected kafka-version, rules or "
+            + "clients")
       }
     }
     return configuration
@@ -105,6 +112,66 @@ enum ConfigurationReader {
       throw .invalidConfiguration(location(node), "the rule setting changes nothing")
     }
     return result
+  }
+
+  /// `clients:`, a list of `{name, position, network?, listener?}`.
+  private static func clients(
+    _ node: Node, _ location: (Node) -> SourceLocation
+  ) throws(ToolError) -> [ConfiguredClientGroup] {
+    if node.scalar?.string == "" || node.scalar?.string == "~" { return [] }
+    guard let sequence = node.sequence else {
+      throw .invalidConfiguration(
+        location(node), "clients must be a list of {name, position, network, listener}")
+    }
+    var groups: [ConfiguredClientGroup] = []
+    for item in sequence {
+      guard let mapping = item.mapping else {
+        throw .invalidConfiguration(
+          location(item), "each client group must be a mapping with name and position")
+      }
+      var fields: [String: Node] = [:]
+      for (key, value) in mapping {
+        let name = key.scalar?.string ?? "?"
+        guard ["name", "position", "network", "listener"].contains(name) else {
+          throw .invalidConfiguration(
+            location(key),
+            "unknown key \(quoted(name)) in a client group; expected name, position, network or "
+              + "listener")
+        }
+        guard let text = value.scalar?.string, !text.isEmpty else {
+          throw .invalidConfiguration(location(value), "\(name) must be a non-empty string")
+        }
+        fields[name] = value
+      }
+      guard let name = fields["name"]?.scalar?.string else {
+        throw .invalidConfiguration(location(item), "a client group needs a name")
+      }
+      guard let positionNode = fields["position"] else {
+        throw .invalidConfiguration(
+          location(item),
+          "client group \(quoted(name)) needs a position (kubernetes, network, internet or host)")
+      }
+      let positionText = positionNode.scalar?.string ?? ""
+      guard let position = ClientGroup.Position(rawValue: positionText) else {
+        throw .invalidConfiguration(
+          location(positionNode),
+          "position must be kubernetes, network, internet or host, not \(quoted(positionText))")
+      }
+      let network = fields["network"]?.scalar?.string
+      if position == .network && network == nil {
+        throw .invalidConfiguration(
+          location(item), "client group \(quoted(name)) has position network and needs network")
+      }
+      if position != .network, let node = fields["network"] {
+        throw .invalidConfiguration(
+          location(node), "network applies only to position network, not \(position.rawValue)")
+      }
+      groups.append(
+        ConfiguredClientGroup(
+          name: name, position: position, network: network,
+          listener: fields["listener"]?.scalar?.string, location: location(item)))
+    }
+    return groups
   }
 
   private static func setting(named text: String) -> Configuration.RuleSetting? {

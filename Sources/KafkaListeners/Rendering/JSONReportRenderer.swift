@@ -1,5 +1,5 @@
 /// Renders the JSON report described by `Schemas/report.schema.json`:
-/// `{"version": 1, "diagnostics": [...], "summary": {...}}`.
+/// `{"version": 1, "diagnostics": [...], "reachability"?: [...], "summary": {...}}`.
 public enum JSONReportRenderer {
   /// The report as pretty-printed JSON with a trailing newline.
   public static func render(_ report: LintReport) -> String {
@@ -8,9 +8,15 @@ public enum JSONReportRenderer {
 
   /// The report as a JSON value.
   public static func value(_ report: LintReport) -> JSONValue {
-    .object([
+    var members: [(String, JSONValue)] = [
       ("version", .int(1)),
       ("diagnostics", .array(report.diagnostics.map(diagnostic))),
+    ]
+    // Only clusters have client groups; a report on properties files alone stays as it was.
+    if !report.reachability.isEmpty {
+      members.append(("reachability", .array(report.reachability.map(reachability))))
+    }
+    members.append(
       (
         "summary",
         .object([
@@ -19,8 +25,44 @@ public enum JSONReportRenderer {
           ("warnings", .int(report.count(.warning))),
           ("notes", .int(report.count(.note))),
         ])
+      ))
+    return .object(members)
+  }
+
+  private static func reachability(_ entry: ReachabilityEntry) -> JSONValue {
+    var members: [(String, JSONValue)] = [("cluster", .string(entry.cluster))]
+    if let namespace = entry.namespace { members.append(("namespace", .string(namespace))) }
+    members += [
+      ("file", .string(entry.file)),
+      ("clientGroup", .string(entry.clientGroup)),
+      ("implied", .bool(entry.isImplied)),
+      ("position", .string(entry.position)),
+    ]
+    if let network = entry.network { members.append(("network", .string(network))) }
+    members += [
+      ("listener", .string(entry.listener)),
+      ("kafkaListener", .string(entry.kafkaListener)),
+      ("listenerType", .string(entry.listenerType)),
+      ("reachable", .string(entry.reachable)),
+      (
+        "brokers",
+        .array(
+          entry.brokers.map { broker in
+            .object([
+              ("nodeId", .int(broker.nodeId)),
+              ("address", .string(broker.address)),
+              ("source", .string(broker.source)),
+              ("resolvable", verdict(broker.resolvable)),
+              ("routable", verdict(broker.routable)),
+            ])
+          })
       ),
-    ])
+    ]
+    return .object(members)
+  }
+
+  private static func verdict(_ verdict: ReachabilityVerdict) -> JSONValue {
+    .object([("status", .string(verdict.status.rawValue)), ("reason", .string(verdict.reason))])
   }
 
   private static func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {

@@ -13,7 +13,7 @@ enum DescriptionReader {
     "metadata": ["name", "namespace", "annotations"],
     "spec": [
       "platform", "kafkaVersion", "clusterDomain", "nodePools", "nodes", "listeners", "addresses",
-      "clients",
+      "clients", "properties",
     ],
     "spec.nodePools[]": ["name", "roles", "replicas", "nodeIds"],
     "spec.nodes[]": ["id", "roles", "host", "pool"],
@@ -47,6 +47,7 @@ enum DescriptionReader {
     "spec.addresses.loadBalancers[]": ["listener", "bootstrap", "brokers"],
     "spec.addresses.loadBalancers[].brokers[]": ["broker", "host"],
     "spec.clients[]": ["name", "position", "network", "listener"],
+    "spec.properties[]": ["node", "file"],
   ]
 
   /// The annotation whose comma-separated rule codes or names are suppressed in the document.
@@ -137,14 +138,17 @@ struct DescriptionParser {
     let knownAddresses = addresses(
       spec, nodeIDs: nodes.map(\.id), brokerIDs: brokerIDs, listeners: listeners)
     let clientGroups = clients(spec, listeners: listeners)
+    let nodeProperties = self.nodeProperties(spec, nodeIDs: nodes.map(\.id))
 
     guard let name else { return nil }
-    return Cluster(
+    var cluster = Cluster(
       origin: .description, name: name, namespace: namespace, apiVersion: apiVersion,
       platform: platformValue, clusterDomain: clusterDomain, kafkaVersion: kafkaVersion,
       isKRaft: true, pools: pools, nodes: nodes, listeners: listeners,
       clientGroups: clientGroups, knownAddresses: knownAddresses, ignoredRules: ignoredRules,
       location: document.location)
+    cluster.nodeProperties = nodeProperties
+    return cluster
   }
 
   /// `metadata` or `spec`: required mappings of the document.

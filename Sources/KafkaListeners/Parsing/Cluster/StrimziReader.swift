@@ -180,8 +180,13 @@ struct StrimziKafka {
     var listeners: [Listener] = []
     var kafkaVersion: Located<String>?
     var replicas: Located<Int>?
+    var configKeys: [Located<String>] = []
     if let kafkaSpec {
       reader.checkListenersSpelling(kafkaSpec)
+      // Only the keys matter here, for the keys the operator ignores (KL115).
+      for (key, _) in kafkaSpec["config"]?.mapping?.pairs ?? [] {
+        if let scalar = key.scalar { configKeys.append(Located(scalar.text, at: scalar.location)) }
+      }
       kafkaVersion = reader.kubernetesString(kafkaSpec, "version", path: "spec.kafka")
       if !isV1 {
         replicas = reader.integer(
@@ -200,12 +205,13 @@ struct StrimziKafka {
     }
 
     guard let name else { return nil }
-    let cluster = Cluster(
+    var cluster = Cluster(
       origin: .strimzi, name: name, namespace: namespace, apiVersion: apiVersion,
       platform: Located(.kubernetes, at: document.location), kafkaVersion: kafkaVersion,
       isKRaft: isV1 || !hasZooKeeper || kraftEnabled, listeners: listeners,
       ignoredRules: ignoredRules(annotations[StrimziReader.ignoreAnnotation]),
       location: document.location)
+    cluster.configKeys = configKeys
     return StrimziKafka(
       cluster: cluster, isV1: isV1, nodePoolsEnabled: nodePoolsEnabled,
       isZooKeeper: !cluster.isKRaft, replicas: replicas,

@@ -48,6 +48,7 @@ enum YAMLReader {
     do {
       let parser = try Parser(yaml: text, resolver: .basic)
       var count = 0
+      var firstLine = 1
       while let root = try parser.nextRoot() {
         count += 1
         if count > limits.maxDocuments {
@@ -57,10 +58,16 @@ enum YAMLReader {
               file: path, line: root.mark?.line ?? 1, column: root.mark?.column ?? 1))
           return file
         }
-        var builder = YAMLTreeBuilder(path: path, limits: limits)
+        var builder = YAMLTreeBuilder(path: path, limits: limits, firstLine: firstLine)
         do {
           let node = try builder.build(root)
           if !node.isNull { file.documents.append(node) }
+          firstLine = max(firstLine, builder.lastLine + 1)
+        } catch .aliasFromEarlierDocument(let location) {
+          file.syntaxError = .init(
+            message: "an alias refers to an anchor of an earlier document; anchors do not cross "
+              + "document boundaries", location: location)
+          return file
         } catch .tooDeep(let location) {
           file.limitExceeded = .init(
             message: "the document nests deeper than \(limits.maxDepth) levels", location: location)
@@ -74,7 +81,15 @@ enum YAMLReader {
         }
       }
     } catch let error as YamlError {
-      file.syntaxError = syntaxError(error, path: path)
+      let reported = syntaxError(error, path: path)
+      // libyaml stops at 1,000 levels on its own, before our depth guard sees the tree.
+      if reported.message.contains("Maximum nesting level reached") {
+        file.limitExceeded = .init(
+          message: "the document nests deeper than \(limits.maxDepth) levels",
+          location: reported.location)
+      } else {
+        file.syntaxError = reported
+      }
     } catch {
       file.syntaxError = .init(message: "\(error)", location: .start(of: path))
     }
