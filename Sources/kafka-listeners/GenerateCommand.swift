@@ -121,8 +121,13 @@ struct GenerateCommand: ParsableCommand {
           ("\(directory)/\(GenerateRenderer.fileName(cluster, derived, extension: ext))", render(cluster, derived)))
       }
     }
+    if !check { try AtomicFile.createDirectory(directory) }
     var drift = false
     for file in files {
+      // A link in the output folder could point anywhere; never read or replace through it.
+      if AtomicFile.isSymbolicLink(file.path) {
+        throw ToolError.writeFailed(file.path, "it is a symbolic link; refusing to follow or replace it")
+      }
       let current = KafkaListeners.readFile(file.path)
       if check {
         if current != Array(file.text.utf8) {

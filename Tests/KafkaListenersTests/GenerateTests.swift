@@ -119,3 +119,33 @@ import Testing
         == "b-2.c-p-2.x-{nodeIf}")
   }
 }
+
+@Suite struct SafeWriteTests {
+  @Test func outputDirectoryRefusesSymbolicLinks() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let outside = directory.appendingPathComponent("outside.properties").path
+    try "precious\n".write(toFile: outside, atomically: true, encoding: .utf8)
+    let output = directory.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+    let input = packagePath("Fixtures/strimzi/kafka-kraft-separate-controllers.yaml")
+    // The file generate would write for node 0 is a link pointing out of the folder.
+    try FileManager.default.createSymbolicLink(
+      atPath: output.appendingPathComponent("kafka-my-cluster-node-0.properties").path,
+      withDestinationPath: outside)
+    let result = try runCLI(["generate", input, "--output-dir", output.path])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("symbolic link"))
+    #expect(try String(contentsOfFile: outside, encoding: .utf8) == "precious\n")
+  }
+
+  @Test func outputDirectoryIsCreated() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let output = directory.appendingPathComponent("a/b").path
+    let input = packagePath("Fixtures/strimzi/kafka-kraft-separate-controllers.yaml")
+    let result = try runCLI(["generate", input, "--output-dir", output])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: output).count == 6)
+  }
+}

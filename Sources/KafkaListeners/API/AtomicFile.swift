@@ -57,6 +57,23 @@ public enum AtomicFile {
     }
   }
 
+  /// Whether `path` is a symbolic link (which a generated file must never replace or follow).
+  public static func isSymbolicLink(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+  }
+
+  /// Creates `directory` and its parents when missing.
+  public static func createDirectory(_ directory: String) throws(ToolError) {
+    var current = directory.hasPrefix("/") ? "" : "."
+    for part in directory.split(separator: "/") {
+      current += "/" + part
+      if mkdir(current, 0o755) != 0 && errno != EEXIST {
+        throw .writeFailed(directory, FileReading.errorText(errno))
+      }
+    }
+  }
+
   /// `rename(2)`.
   public static func systemRename(_ from: String, _ to: String) -> Int32 {
     renameFile(from, to)
