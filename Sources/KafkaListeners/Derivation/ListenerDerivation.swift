@@ -39,6 +39,10 @@ public enum ListenerDerivation {
     var issues: [ReadIssue] = []
     var objects: [KubernetesObject] = []
     var reported = Set<String>()
+    /// `controller.quorum.voters` is the same on every node: built once, not once per node.
+    lazy var voters: String = cluster.controllers.sorted { $0.id < $1.id }.map {
+      "\($0.id)@\(internalHost($0.podName)):\(ListenerDerivation.controlPlane.port)"
+    }.joined(separator: ",")
 
     init(cluster: Cluster) { self.cluster = cluster }
 
@@ -67,9 +71,12 @@ public enum ListenerDerivation {
       onKubernetes ? "\(podName).\(headless).\(namespace).svc" : podName
     }
 
-    func brokerOrdinal(_ node: ClusterNode) -> Int? {
-      cluster.brokers.sorted { $0.id < $1.id }.firstIndex { $0.id == node.id }
-    }
+    /// Each broker's position among the brokers sorted by id, for `advertisedHosts`.
+    lazy var brokerOrdinals: [Int: Int] = Dictionary(
+      cluster.brokers.map(\.id).sorted().enumerated().map { ($1, $0) },
+      uniquingKeysWith: { first, _ in first })
+
+    mutating func brokerOrdinal(_ node: ClusterNode) -> Int? { brokerOrdinals[node.id] }
 
     /// Per-broker resource name: `<C>-<pool>-<name>-<N>`, or `<C>-<pool>-<N>` for the
     /// historical `external` listener on 9094.
@@ -117,10 +124,7 @@ public enum ListenerDerivation {
         properties.append(("node.id", String(node.id)))
         properties.append(("process.roles", roles.map(\.rawValue).joined(separator: ",")))
         properties.append(("controller.listener.names", ListenerDerivation.controlPlane.name))
-        let voters = cluster.controllers.sorted { $0.id < $1.id }.map {
-          "\($0.id)@\(internalHost($0.podName)):\(ListenerDerivation.controlPlane.port)"
-        }
-        properties.append(("controller.quorum.voters", voters.joined(separator: ",")))
+        properties.append(("controller.quorum.voters", voters))
       }
       // The map names the control-plane listener on every node: brokers use it to reach the
       // controllers even though they do not listen on it.

@@ -16,7 +16,9 @@ enum ClusterReader {
     var pools: [YAMLMapping] = []
     var clusters: [Cluster] = []
     var documentLines: [SourceLocation: ClosedRange<Int>] = [:]
-    for file in files {
+    // Pools join their Kafka and get node ids in document order; reading the files in path
+    // order makes the result independent of the order the inputs were named in.
+    for file in files.sorted(by: { $0.path < $1.path }) {
       for document in file.documents {
         documentLines[document.location] = document.location.line...lastLine(of: document)
         guard let mapping = document.mapping,
