@@ -192,6 +192,8 @@ public struct PropertiesIssue: Sendable, Hashable {
     case malformedUnicodeEscape(text: String)
     /// The file ends in an odd number of backslashes; Java drops the last one silently.
     case danglingContinuation
+    /// A logical line longer than the reader's limit; it was skipped, not read.
+    case lineTooLong(limit: Int)
   }
   /// What went wrong.
   public let kind: Kind

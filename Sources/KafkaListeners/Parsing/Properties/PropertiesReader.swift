@@ -6,10 +6,17 @@
 /// the file) only come out right when the same state machine runs. A differential test compares
 /// the result with the real JDK on hand-written and generated files.
 public enum PropertiesReader {
+  /// The longest logical line read, in bytes; a longer one is skipped and reported, so a
+  /// 10 MB line cannot cost seconds and hundreds of megabytes.
+  public static let maxLineBytes = 1 << 20
+
   /// Parses `bytes`; never throws. Problems Java would throw on are recorded in `issues` and
   /// the offending text is kept literally.
-  public static func read(path: String, bytes: [UInt8]) -> PropertiesFile {
+  public static func read(
+    path: String, bytes: [UInt8], maxLineBytes: Int = PropertiesReader.maxLineBytes
+  ) -> PropertiesFile {
     var parser = Parser(path: path, bytes: bytes)
+    parser.maxLineBytes = maxLineBytes
     parser.run()
     return PropertiesFile(
       path: path, bytes: bytes, lineIndex: parser.lineIndex, entries: parser.entries,
@@ -47,6 +54,8 @@ private struct Parser {
 
   // The logical line being assembled: its characters and the byte offset each came from.
   var line: [UInt8] = []
+  var maxLineBytes = PropertiesReader.maxLineBytes
+  var overflowed = false
   var origin: [Int] = []
   var position = 0
   // Where the logical line's first character was read, even if that character was a
@@ -62,6 +71,13 @@ private struct Parser {
 
   mutating func run() {
     while let end = readLine() {
+      if overflowed {
+        // The line is not split into key and value: its entry is not modelled at all.
+        issues.append(
+          PropertiesIssue(
+            kind: .lineTooLong(limit: maxLineBytes), location: location(of: logicalStart)))
+        continue
+      }
       split(logicalLineEnd: end)
     }
   }
@@ -71,6 +87,7 @@ private struct Parser {
   mutating func readLine() -> Int? {
     line.removeAll(keepingCapacity: true)
     origin.removeAll(keepingCapacity: true)
+    overflowed = false
     var skipWhiteSpace = true
     var appendedLineBegin = false
     var precedingBackslash = false
@@ -108,8 +125,14 @@ private struct Parser {
       }
       if c != lineFeed && c != carriageReturn {
         if line.isEmpty { logicalStart = position - 1 }
-        line.append(c)
-        origin.append(position - 1)
+        // Past the limit only the backslash parity is tracked, which is all that decides where
+        // the logical line ends; the stored part keeps `line` non-empty as Java's length would.
+        if line.count < maxLineBytes {
+          line.append(c)
+          origin.append(position - 1)
+        } else {
+          overflowed = true
+        }
         precedingBackslash = (c == backslash) ? !precedingBackslash : false
         continue
       }
