@@ -77,3 +77,25 @@ import Testing
     #expect(YAMLReader.read(path: "a.yaml", bytes: Array(text.utf8), limits: limits).limitExceeded != nil)
   }
 }
+
+@Suite struct ListenerLimitTests {
+  private func kafka(listeners count: Int) -> String {
+    var text = "apiVersion: kafka.strimzi.io/v1\nkind: Kafka\nmetadata:\n  name: c\n"
+      + "  namespace: kafka\nspec:\n  kafka:\n    listeners:\n"
+    for index in 0..<count {
+      text += "      - name: l\(index)\n        port: \(10_000 + index)\n        type: internal\n"
+        + "        tls: false\n"
+    }
+    return text
+  }
+
+  @Test func listenersJustOverTheLimitAreNotRead() {
+    let limit = FieldReader.maxListeners
+    let at = LintInput(files: [SourceFile(path: "kafka.yaml", text: kafka(listeners: limit))])
+    #expect(at.clusters.first?.listeners.count == limit)
+    #expect(!at.clusterIssues.contains { $0.code == "KL012" })
+    let over = LintInput(files: [SourceFile(path: "kafka.yaml", text: kafka(listeners: limit + 1))])
+    #expect(over.clusters.first?.listeners.isEmpty == true)
+    #expect(over.clusterIssues.filter { $0.code == "KL012" }.map(\.location.line) == [9])
+  }
+}

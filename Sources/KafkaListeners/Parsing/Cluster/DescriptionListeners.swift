@@ -12,6 +12,11 @@ extension DescriptionParser {
   static let kubernetesTypes = ListenerType.allCases.filter(\.isStrimziType).map(\.rawValue)
 
   mutating func listeners(_ spec: YAMLMapping, brokerIDs: [Int]) -> [Listener] {
+    if let sequence = spec["listeners"]?.sequence,
+      !reader.withinListenerLimit(sequence, path: "spec.listeners")
+    {
+      return []
+    }
     if let sequence = spec["listeners"]?.sequence, sequence.items.isEmpty {
       reader.report(
         FieldReader.invalidValue,

@@ -34,6 +34,23 @@ struct FieldReader {
   static let wrongType = "KL014"
   static let missingField = "KL015"
   static let invalidValue = "KL016"
+  static let limitExceeded = "KL012"
+
+  /// The most listeners one cluster may have before it is rejected unread. Kubernetes port
+  /// names and Kafka's own limits make even a few dozen unusual; this only stops a generated
+  /// file from costing minutes.
+  static let maxListeners = 1_000
+
+  /// Whether a listener list is within ``maxListeners``; reports KL012 when it is not.
+  mutating func withinListenerLimit(_ sequence: YAMLSequence, path: String) -> Bool {
+    guard sequence.items.count > Self.maxListeners else { return true }
+    report(
+      Self.limitExceeded,
+      "\(path) has \(sequence.items.count) listeners; more than \(Self.maxListeners) are not "
+        + "read, so the cluster's listeners were not checked",
+      at: sequence.location)
+    return false
+  }
 
   mutating func report(_ code: String, _ message: String, at location: SourceLocation) {
     issues.append(ReadIssue(code: code, message: message, location: location))

@@ -55,7 +55,8 @@ struct StrimziListenerReader {
 
   /// The listeners of `spec.kafka`; a missing or empty list is reported.
   func listeners(in kafkaSpec: YAMLMapping, reader: inout FieldReader) -> [Listener] {
-    guard let sequence = reader.sequence(kafkaSpec, "listeners", path: "spec.kafka", required: true)
+    guard let sequence = reader.sequence(kafkaSpec, "listeners", path: "spec.kafka", required: true),
+      reader.withinListenerLimit(sequence, path: "spec.kafka.listeners")
     else { return [] }
     if sequence.items.isEmpty {
       reader.report(
