@@ -82,17 +82,46 @@ extension DescriptionParser {
   /// Whether `text` is a YAML 1.2 core-schema float (`3.9`, `.5`, `1e3`), which every YAML and
   /// JSON tool reads as a number when unquoted.
   static func isYAMLFloat(_ text: String) -> Bool {
-    text.wholeMatch(of: /[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?/) != nil
-      && Int(text) == nil
+    // `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`, scanned by hand: this runs for
+    // every string of a description, and a regular expression per call is far slower.
+    let bytes = Array(text.utf8)
+    var i = 0
+    func digits() -> Int {
+      let start = i
+      while i < bytes.count, (0x30...0x39).contains(bytes[i]) { i += 1 }
+      return i - start
+    }
+    if i < bytes.count, bytes[i] == 0x2B || bytes[i] == 0x2D { i += 1 }
+    let whole = digits()
+    var fraction = 0
+    var dot = false
+    if i < bytes.count, bytes[i] == 0x2E {
+      dot = true
+      i += 1
+      fraction = digits()
+    }
+    guard whole > 0 || (dot && fraction > 0) else { return false }
+    if i < bytes.count, bytes[i] == 0x65 || bytes[i] == 0x45 {
+      i += 1
+      if i < bytes.count, bytes[i] == 0x2B || bytes[i] == 0x2D { i += 1 }
+      guard digits() > 0 else { return false }
+    }
+    return i == bytes.count && Int(text) == nil
   }
 
   /// An RFC 1123 label as Kubernetes names use it: `^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`.
   static func isDNSLabel(_ text: String) -> Bool {
-    text.wholeMatch(of: /[a-z0-9]([-a-z0-9]*[a-z0-9])?/) != nil
+    let bytes = Array(text.utf8)
+    func alphanumeric(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) }
+    guard let first = bytes.first, let last = bytes.last, alphanumeric(first), alphanumeric(last)
+    else { return false }
+    return bytes.allSatisfy { alphanumeric($0) || $0 == 0x2D }
   }
 
   /// Dot-separated RFC 1123 labels, as a cluster DNS domain is written.
   static func isDNSName(_ text: String) -> Bool {
-    text.wholeMatch(of: /[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/) != nil
+    text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
+      isDNSLabel(String($0))
+    }
   }
 }
