@@ -482,8 +482,9 @@ struct Judge {
       kubernetesNames: HostClassifier.kubernetesNames(of: derived.cluster))
     nodeHosts = Set(derived.cluster.nodes.compactMap { $0.host?.value.lowercased() })
     var machines: [String] = []
+    var seen = Set<String>()
     for node in derived.cluster.brokers {
-      if let host = node.host?.value.lowercased(), !machines.contains(host) {
+      if let host = node.host?.value.lowercased(), seen.insert(host).inserted {
         machines.append(host)
       }
     }

@@ -135,10 +135,14 @@ public struct HostPortCollision: Rule {
     let docker = cluster.platform.value == .docker
     var diagnostics: [Diagnostic] = []
     var earlier: [String: [(node: ClusterNode, ports: Set<Int>)]] = [:]
+    // Looked up once per node: searching the derived nodes for each node is quadratic.
+    var portsByNode: [Int: Set<Int>] = [:]
+    for derivedNode in derived.nodes where portsByNode[derivedNode.id] == nil {
+      portsByNode[derivedNode.id] = Set(derivedNode.endpoints.map(\.port))
+    }
     for node in cluster.nodes {
       guard let host = node.host else { continue }
-      let ports = Set(
-        derived.nodes.first { $0.id == node.id }?.endpoints.map(\.port) ?? [])
+      let ports = portsByNode[node.id] ?? []
       let key = host.value.lowercased()
       defer { earlier[key, default: []].append((node, ports)) }
       guard let others = earlier[key], let first = others.first, let firstHost = first.node.host
