@@ -31,7 +31,11 @@ let package = Package(
     ),
     .testTarget(
       name: "KafkaListenersTests",
-      dependencies: ["KafkaListeners", "TestSupport", "kafka-listeners"]
+      dependencies: [
+        "KafkaListeners", "TestSupport", "kafka-listeners",
+        // The reference the YAML composer is tested against.
+        .product(name: "Yams", package: "Yams"),
+      ]
     ),
     // Uses only the public API, as another package would.
     .testTarget(name: "EmbedderTests", dependencies: ["KafkaListeners"]),

@@ -778,14 +778,14 @@ import Testing
 
   // MARK: Hostile input
 
-  @Test func aliasBombIsRejectedQuicklyWithOneDiagnostic() throws {
+  /// The alias that takes the expansion over the budget is reported; nothing is expanded.
+  @Test func aliasBombIsRejectedWithOneDiagnostic() throws {
     let path = "Fixtures/strimzi/broken/alias-bomb.yaml"
     let text = try String(contentsOfFile: packagePath(path), encoding: .utf8)
-    let start = Date()
     let report = Linter(configuration: Configuration()).lint([SourceFile(path: path, text: text)])
-    #expect(Date().timeIntervalSince(start) < 2)
     #expect(report.diagnostics.map(\.code) == ["KL012"])
-    #expect(report.diagnostics.first?.location.line == 8)
+    let location = report.diagnostics.first?.location
+    #expect(location?.line == 13 && location?.column == 20)
   }
 
   // MARK: Broken fixtures
@@ -799,7 +799,7 @@ import Testing
   /// Where each broken fixture's reading problems must be reported (other rules may add more).
   static let expectedProblems: [String: [String]] = [
     "address-type-case.yaml": ["KL016 15:41"],
-    "alias-bomb.yaml": ["KL012 8:40"],
+    "alias-bomb.yaml": ["KL012 13:20"],
     "bad-range.yaml": ["KL019 34:31"],
     "bad-type.yaml": ["KL016 11:15"],
     "colliding-ids.yaml": ["KL018 41:13"],

@@ -30,22 +30,13 @@ struct InputCollector {
     return files
   }
 
-  /// The server.properties files that cluster descriptions among `files` name in
-  /// `spec.properties`, when they exist and are not inputs already, so that drift is checked
-  /// without naming them on the command line. A file that does not exist is left out (the
-  /// drift rule reports it where the description names it).
-  func referencedFiles(_ files: [SourceFile]) -> [SourceFile] {
-    let marker = Array(ClusterReader.descriptionVersion.utf8)
-    var yamlFiles: [YAMLFile] = []
-    for file in files where file.kind == .yaml {
-      // Only descriptions can name files; other manifests are not parsed a second time.
-      guard case .bytes(let bytes) = file.content, contains(bytes, marker) else { continue }
-      yamlFiles.append(YAMLReader.read(path: file.path, bytes: bytes))
-    }
-    guard !yamlFiles.isEmpty else { return [] }
-    var known = Set(files.map { PropertiesReference.normalize($0.path) })
+  /// The server.properties files that cluster descriptions name in `spec.properties`, when
+  /// they exist and are not among `inputs` already, so that drift is checked without naming
+  /// them on the command line. A file that does not exist is left out (the drift rule reports
+  /// it where the description names it).
+  func referencedFiles(of clusters: [Cluster], inputs: [SourceFile]) -> [SourceFile] {
+    var known = Set(inputs.map { PropertiesReference.normalize($0.path) })
     var result: [SourceFile] = []
-    let clusters = ClusterReader.read(yamlFiles).clusters
     for path in clusters.flatMap({ $0.nodeProperties.values.map(\.value) }).sorted()
     where known.insert(path).inserted && FileReading.exists(path) {
       result.append(
@@ -54,18 +45,6 @@ struct InputCollector {
           kind: .properties))
     }
     return result
-  }
-
-  private func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-    guard let first = needle.first, bytes.count >= needle.count else { return false }
-    var index = 0
-    while index <= bytes.count - needle.count {
-      if bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) {
-        return true
-      }
-      index += 1
-    }
-    return false
   }
 
   /// Lintable files below `directory`, sorted; hidden entries and links to directories are

@@ -23,10 +23,13 @@ public enum KafkaListeners {
     paths: [String], configuration: Configuration = Configuration(), limits: Limits = Limits()
   ) throws(ToolError) -> LintReport {
     let collector = InputCollector(limits: limits)
-    var files = try collector.collect(paths)
-    // Descriptions may name their nodes' server.properties (`spec.properties`) for drift checks.
-    files += collector.referencedFiles(files)
-    return Linter(configuration: configuration).lint(files)
+    let files = try collector.collect(paths)
+    var input = LintInput(files: files, configuration: configuration)
+    // Descriptions may name their nodes' server.properties (`spec.properties`) for drift checks;
+    // they are read once the descriptions are parsed, so nothing is parsed twice.
+    let referenced = collector.referencedFiles(of: input.clusters, inputs: files)
+    input.addProperties(referenced)
+    return Linter(configuration: configuration).lint(input, fileCount: files.count + referenced.count)
   }
 
   /// Lints files already in memory.

@@ -231,17 +231,31 @@ public enum ListenerDerivation {
 
     /// Strimzi takes each per-broker field from the first `brokers[]` entry for the node that
     /// sets it (`ListenersUtils`), so entries for one id combine field by field.
-    func mergedOverride(_ listener: Listener, _ node: ClusterNode) -> BrokerOverride? {
-      let entries = listener.configuration.brokers.filter { $0.broker.value == node.id }
-      guard var merged = entries.first else { return nil }
-      for entry in entries.dropFirst() {
-        merged.advertisedHost = merged.advertisedHost ?? entry.advertisedHost
-        merged.advertisedPort = merged.advertisedPort ?? entry.advertisedPort
-        merged.host = merged.host ?? entry.host
-        merged.nodePort = merged.nodePort ?? entry.nodePort
-        merged.loadBalancerIP = merged.loadBalancerIP ?? entry.loadBalancerIP
+    /// Each listener's `brokers[]` entries merged per node id, built once per listener: a
+    /// lookup per node would make derivation quadratic in the number of brokers.
+    var overridesByListener: [SourceLocation: [Int: BrokerOverride]] = [:]
+
+    /// The listener's `brokers[]` entries for `node`, merged field by field in order, as
+    /// Strimzi's `ListenersUtils` reads them (the first entry that sets a field wins).
+    mutating func mergedOverride(_ listener: Listener, _ node: ClusterNode) -> BrokerOverride? {
+      // A listener's name is written once, so its position identifies the listener.
+      let key = listener.name.location
+      if let merged = overridesByListener[key] { return merged[node.id] }
+      var merged: [Int: BrokerOverride] = [:]
+      for entry in listener.configuration.brokers {
+        guard var current = merged[entry.broker.value] else {
+          merged[entry.broker.value] = entry
+          continue
+        }
+        current.advertisedHost = current.advertisedHost ?? entry.advertisedHost
+        current.advertisedPort = current.advertisedPort ?? entry.advertisedPort
+        current.host = current.host ?? entry.host
+        current.nodePort = current.nodePort ?? entry.nodePort
+        current.loadBalancerIP = current.loadBalancerIP ?? entry.loadBalancerIP
+        merged[entry.broker.value] = current
       }
-      return merged
+      overridesByListener[key] = merged
+      return merged[node.id]
     }
 
     mutating func defaultHost(_ listener: Listener, _ node: ClusterNode, _ override: BrokerOverride?)

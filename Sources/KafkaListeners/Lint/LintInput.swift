@@ -42,12 +42,7 @@ public struct LintInput: Sendable {
       case .bytes(let bytes):
         switch file.kind {
         case .properties:
-          let properties = PropertiesReader.read(path: file.path, bytes: bytes)
-          propertiesFiles.append(properties)
-          if BrokerConfiguration.isBrokerConfiguration(properties) {
-            brokerConfigurations.append(
-              BrokerConfiguration(file: properties, version: kafkaVersion))
-          }
+          addProperties(path: file.path, bytes: bytes)
         case .yaml:
           yamlFiles.append(YAMLReader.read(path: file.path, bytes: bytes))
         }
@@ -55,5 +50,24 @@ public struct LintInput: Sendable {
     }
     (clusters, clusterIssues) = ClusterReader.read(yamlFiles)
     derivedClusters = clusters.map(ListenerDerivation.derive)
+  }
+
+  /// Adds `.properties` inputs found after the others were parsed: the server.properties files
+  /// that descriptions name for their nodes.
+  mutating func addProperties(_ files: [SourceFile]) {
+    for file in files {
+      switch file.content {
+      case .unreadable(let reason): unreadableFiles.append((file.path, reason))
+      case .bytes(let bytes): addProperties(path: file.path, bytes: bytes)
+      }
+    }
+  }
+
+  private mutating func addProperties(path: String, bytes: [UInt8]) {
+    let properties = PropertiesReader.read(path: path, bytes: bytes)
+    propertiesFiles.append(properties)
+    if BrokerConfiguration.isBrokerConfiguration(properties) {
+      brokerConfigurations.append(BrokerConfiguration(file: properties, version: kafkaVersion))
+    }
   }
 }

@@ -31,9 +31,30 @@ enum StrimziValidation {
     return order.compactMap { groups[$0] }.filter { $0.count > 1 }
   }
 
-  /// Ids as text: `0, 1, 2`.
-  static func list(_ ids: [Int]) -> String {
-    ids.map(String.init).joined(separator: ", ")
+  /// Ids as text: `0, 1, 2`; past `limit` ids, the rest is counted instead of listed, so that
+  /// a message stays short however many nodes a cluster has.
+  static func list(_ ids: [Int], limit: Int = 20) -> String {
+    let shown = ids.prefix(limit).map(String.init).joined(separator: ", ")
+    return ids.count > limit ? shown + ", … (\(ids.count) in all)" : shown
+  }
+
+  /// Ids as sorted runs: `0–2, 5, 7–9`; past `limit` runs, the rest is counted.
+  static func ranges(_ ids: [Int], limit: Int = 10) -> String {
+    let sorted = Array(Set(ids)).sorted()
+    var runs: [String] = []
+    var index = 0
+    while index < sorted.count {
+      var end = index
+      while end + 1 < sorted.count && sorted[end + 1] == sorted[end] + 1 { end += 1 }
+      switch end - index {
+      case 0: runs.append("\(sorted[index])")
+      case 1: runs.append("\(sorted[index]), \(sorted[end])")
+      default: runs.append("\(sorted[index])–\(sorted[end])")
+      }
+      index = end + 1
+    }
+    let shown = runs.prefix(limit).joined(separator: ", ")
+    return runs.count > limit ? shown + ", … (\(sorted.count) in all)" : shown
   }
 }
 
@@ -291,7 +312,7 @@ struct RequiredHosts {
           (ids.count == 1
             ? "brokers[] configures node id \(ids[0]), which is not a broker id"
             : "brokers[] configures node ids \(StrimziValidation.list(ids)), which are not "
-              + "broker ids") + "; the brokers are \(StrimziValidation.list(brokerIds))",
+              + "broker ids") + "; the brokers are \(StrimziValidation.ranges(brokerIds))",
           at: stranger.broker.location), at: 0)
     }
     for id in brokerIds {

@@ -162,11 +162,12 @@ public struct OverrideForUnknownBroker: Rule {
       let known = KnownNodes(cluster, yaml)
       guard let brokerIds = known.brokerIds else { continue }
       let brokers = Set(brokerIds)
-      let brokerList = brokerIds.isEmpty ? "none" : StrimziValidation.list(brokerIds)
+      let brokerList = brokerIds.isEmpty ? "none" : StrimziValidation.ranges(brokerIds)
       for listener in cluster.listeners {
         let strangers = listener.configuration.brokers.filter { !brokers.contains($0.broker.value) }
         var unknownIds: [Int] = []
-        for entry in strangers where !unknownIds.contains(entry.broker.value) {
+        var seen: Set<Int> = []
+        for entry in strangers where seen.insert(entry.broker.value).inserted {
           unknownIds.append(entry.broker.value)
         }
         guard !unknownIds.isEmpty else { continue }

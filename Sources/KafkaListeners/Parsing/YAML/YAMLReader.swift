@@ -27,8 +27,7 @@ public struct YAMLFile: Sendable {
   }
 }
 
-/// Reads YAML and JSON with Yams (libyaml), keeping positions. The only file that imports Yams
-/// outside configuration reading.
+/// Reads YAML and JSON with libyaml (through ``YAMLComposer``), keeping positions.
 enum YAMLReader {
   static func read(path: String, bytes: [UInt8], limits: YAMLLimits = YAMLLimits()) -> YAMLFile {
     var file = YAMLFile(path: path)
@@ -44,56 +43,7 @@ enum YAMLReader {
         location: lineColumn(ofByte: offset, in: bytes, path: path))
       return file
     }
-    let text = String(decoding: bytes, as: UTF8.self)
-    do {
-      let parser = try Parser(yaml: text, resolver: .basic)
-      var count = 0
-      var firstLine = 1
-      while let root = try parser.nextRoot() {
-        count += 1
-        if count > limits.maxDocuments {
-          file.limitExceeded = .init(
-            message: "more than \(limits.maxDocuments) documents in one file",
-            location: SourceLocation(
-              file: path, line: root.mark?.line ?? 1, column: root.mark?.column ?? 1))
-          return file
-        }
-        var builder = YAMLTreeBuilder(path: path, limits: limits, firstLine: firstLine)
-        do {
-          let node = try builder.build(root)
-          if !node.isNull { file.documents.append(node) }
-          firstLine = max(firstLine, builder.lastLine + 1)
-        } catch .aliasFromEarlierDocument(let location) {
-          file.syntaxError = .init(
-            message: "an alias refers to an anchor of an earlier document; anchors do not cross "
-              + "document boundaries", location: location)
-          return file
-        } catch .tooDeep(let location) {
-          file.limitExceeded = .init(
-            message: "the document nests deeper than \(limits.maxDepth) levels", location: location)
-          return file
-        } catch .tooManyNodes(let location) {
-          file.limitExceeded = .init(
-            message: "the document expands to more than \(limits.maxNodes) nodes (aliases count "
-              + "each time they are used); it is rejected as an alias bomb",
-            location: location)
-          return file
-        }
-      }
-    } catch let error as YamlError {
-      let reported = syntaxError(error, path: path)
-      // libyaml stops at 1,000 levels on its own, before our depth guard sees the tree.
-      if reported.message.contains("Maximum nesting level reached") {
-        file.limitExceeded = .init(
-          message: "the document nests deeper than \(limits.maxDepth) levels",
-          location: reported.location)
-      } else {
-        file.syntaxError = reported
-      }
-    } catch {
-      file.syntaxError = .init(message: "\(error)", location: .start(of: path))
-    }
-    return file
+    return YAMLComposer.compose(path: path, bytes: bytes, limits: limits)
   }
 
   /// Turns a Yams error into one line of text and a position.
@@ -119,7 +69,7 @@ enum YAMLReader {
     }
   }
 
-  private static func lineColumn(ofByte offset: Int, in bytes: [UInt8], path: String)
+  static func lineColumn(ofByte offset: Int, in bytes: [UInt8], path: String)
     -> SourceLocation
   {
     var line = 1

@@ -1,5 +1,3 @@
-import Yams
-
 /// A YAML (or JSON) node with its position, independent of Yams, so the rest of the library
 /// never sees libyaml types. Scalars keep their raw text and whether they were quoted: values are
 /// typed by the readers, never by YAML 1.1's implicit rules (`on` is not `true`, `0777` is not
@@ -134,71 +132,4 @@ public struct YAMLLimits: Sendable, Hashable {
 
   /// The default limits.
   public init() {}
-}
-
-/// Converts Yams nodes into ``YAMLNode`` within the limits.
-struct YAMLTreeBuilder {
-  let path: String
-  let limits: YAMLLimits
-  /// Nodes of this document start on this line or later. Yams keeps anchors from one document
-  /// to the next, so an alias can hand back a node of an earlier document (with its earlier
-  /// position); YAML scopes anchors to their document, so such an alias is an error.
-  var firstLine = 1
-  /// The last line any node built so far starts on.
-  var lastLine = 0
-  var rootLine = 1
-  var nodes = 0
-
-  enum Failure: Error {
-    case tooDeep(SourceLocation)
-    case tooManyNodes(SourceLocation)
-    case aliasFromEarlierDocument(SourceLocation)
-  }
-
-  mutating func build(_ node: Node, depth: Int = 0, parent: SourceLocation? = nil)
-    throws(Failure) -> YAMLNode
-  {
-    nodes += 1
-    let location = self.location(node.mark)
-    if nodes > limits.maxNodes { throw .tooManyNodes(location) }
-    if depth > limits.maxDepth { throw .tooDeep(location) }
-    // No node of a document starts before its root, nor before the previous document's last
-    // token; one that does came through an alias from an earlier document.
-    if location.line < (depth == 0 ? firstLine : max(firstLine, rootLine)) {
-      throw .aliasFromEarlierDocument(
-        parent ?? SourceLocation(file: path, line: firstLine, column: 1))
-    }
-    if depth == 0 { rootLine = location.line }
-    // An empty plain scalar is placed at the token after it, which may be the next document's.
-    if case .scalar(let scalar) = node, scalar.style == .plain, scalar.string.isEmpty {
-    } else {
-      lastLine = max(lastLine, location.line)
-    }
-    switch node {
-    case .scalar(let scalar):
-      // Explicit tags (`!!str 9092`) are rare in Kafka resources and are not modelled.
-      return .scalar(
-        YAMLScalar(
-          text: scalar.string, isQuoted: scalar.style != .plain, tag: nil, location: location))
-    case .mapping(let mapping):
-      var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-      pairs.reserveCapacity(mapping.count)
-      for (key, value) in mapping {
-        let builtKey = try build(key, depth: depth + 1, parent: location)
-        pairs.append((builtKey, try build(value, depth: depth + 1, parent: location)))
-      }
-      return .mapping(YAMLMapping(pairs: pairs, location: location))
-    case .sequence(let sequence):
-      var items: [YAMLNode] = []
-      items.reserveCapacity(sequence.count)
-      for item in sequence { items.append(try build(item, depth: depth + 1, parent: location)) }
-      return .sequence(YAMLSequence(items: items, location: location))
-    case .alias:
-      return .scalar(YAMLScalar(text: "", isQuoted: false, tag: nil, location: location))
-    }
-  }
-
-  func location(_ mark: Mark?) -> SourceLocation {
-    SourceLocation(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1)
-  }
 }
