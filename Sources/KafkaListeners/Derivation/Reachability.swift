@@ -231,11 +231,13 @@ public enum Reachability {
 
   /// Every cluster's audiences with their judgements.
   static func judge(_ input: LintInput) -> [ClusterJudgement] {
-    // Without --resolve, only the names RFC 6761 answers (localhost, .invalid) are judged.
-    let names = namesToResolve(input)
-    let resolutions = NameResolution.resolve(
-      input.resolveNames ? names : names.filter { NameResolution.special($0) != nil })
-    return input.derivedClusters.map { judge($0, resolutions: resolutions) }
+    input.shared.judgements(resolveNames: input.resolveNames) {
+      // Without --resolve, only the names RFC 6761 answers (localhost, .invalid) are judged.
+      let names = namesToResolve(input)
+      let resolutions = NameResolution.resolve(
+        input.resolveNames ? names : names.filter { NameResolution.special($0) != nil })
+      return input.derivedClusters.map { judge($0, resolutions: resolutions) }
+    }
   }
 
   /// The names `--resolve` looks up: advertised hosts and node hosts that public or private
@@ -375,6 +377,12 @@ public enum Reachability {
 
   /// The findings reported at addresses (KL309–KL311) and at client groups (KL315).
   static func findings(_ input: LintInput) -> (addresses: [AddressFinding], groups: [GroupFinding])
+  {
+    input.shared.findings(resolveNames: input.resolveNames) { computeFindings(input) }
+  }
+
+  private static func computeFindings(_ input: LintInput)
+    -> (addresses: [AddressFinding], groups: [GroupFinding])
   {
     var addresses: [AddressFinding] = []
     var groupFindings: [GroupFinding] = []

@@ -75,23 +75,29 @@ struct HostClassifier: Sendable {
     "internal", "local", "home.arpa", "localdomain", "lan", "intranet",
   ]
 
-  /// The kind of `host`.
+  /// The kind of `host`. Runs for every advertised address of every node, so the common
+  /// case (a valid name) is decided on its labels without substring searches.
   func kind(_ host: String) -> HostKind {
     if HostClassifier.isPlaceholder(host) { return .placeholder }
     if let problem = HostName.problem(host) { return .invalid(problem) }
-    if let ip = IPLiteral.kind(host) { return .ip(ip) }
+    if HostClassifier.mayBeIPLiteral(host), let ip = IPLiteral.kind(host) { return .ip(ip) }
     var name = host.lowercased()
     if name.hasSuffix(".") { name.removeLast() }
     if name == "localhost" || name.hasSuffix(".localhost") { return .loopbackName }
-    if name.hasSuffix(".svc") { return .kubernetes(.service) }
-    if let range = name.firstRange(of: ".svc.") {
-      return .kubernetes(.qualified(domain: String(name[range.upperBound...])))
+    let labels = name.split(separator: ".", omittingEmptySubsequences: false)
+    if labels.count > 1 {
+      // `<service>.<namespace>.svc` and `….svc.<cluster domain>`.
+      if labels[labels.count - 1] == "svc" { return .kubernetes(.service) }
+      if let svc = labels.dropFirst().firstIndex(of: "svc") {
+        return .kubernetes(.qualified(domain: labels[(svc + 1)...].joined(separator: ".")))
+      }
+      if labels.count > 2 && labels[labels.count - 2] == "cluster" && labels[labels.count - 1] == "local" {
+        return .kubernetes(.qualified(domain: "cluster.local"))
+      }
     }
-    if name.hasSuffix(".cluster.local") { return .kubernetes(.qualified(domain: "cluster.local")) }
-    let labels = name.split(separator: ".").map(String.init)
-    if let first = labels.first, kubernetesNames.contains(first), labels.count <= 3 {
+    if let first = labels.first, labels.count <= 3, kubernetesNames.contains(String(first)) {
       // `<pod>`, `<service>.<namespace>`, `<pod>.<headless service>[.<namespace>]`.
-      if labels.count == 1 || labels.count == 2 || kubernetesNames.contains(labels[1]) {
+      if labels.count == 1 || labels.count == 2 || kubernetesNames.contains(String(labels[1])) {
         return .kubernetes(.shortName)
       }
     }
@@ -102,10 +108,24 @@ struct HostClassifier: Sendable {
     return .qualified
   }
 
+  /// Whether `host` could be an IP literal: IPv6 needs a ':', IPv4 only digits and dots.
+  static func mayBeIPLiteral(_ host: String) -> Bool {
+    var onlyDigitsAndDots = true
+    for byte in host.utf8 {
+      if byte == UInt8(ascii: ":") { return true }
+      if !(byte == UInt8(ascii: ".") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))) {
+        onlyDigitsAndDots = false
+      }
+    }
+    return onlyDigitsAndDots
+  }
+
   /// Whether the host is filled in later: `${…}` (config providers), `<…>` (addresses this
   /// tool cannot know) or `{…}` (a template placeholder Strimzi left as written).
   static func isPlaceholder(_ host: String) -> Bool {
-    host.contains("${") || host.contains("<") || host.contains("{") || host.contains("}")
+    // `${` needs no test of its own: it contains `{`. Bytes, not Foundation's substring search,
+    // which costs microseconds per call and runs for every advertised address.
+    host.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
   }
 
   /// The Kubernetes pod and service names of a cluster on Kubernetes (empty elsewhere).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything the rules may read: the parsed inputs and the options they were linted with.
 public struct LintInput: Sendable {
   /// Every `.properties` input, in the order given.
@@ -23,6 +25,9 @@ public struct LintInput: Sendable {
   public var nodeProperties: [Int: String] = [:]
   /// Client groups of the configuration, for the server.properties inputs.
   public var configuredClients: [ConfiguredClientGroup] = []
+  /// Analyses several rules read (the reachability judgement), computed once and shared by
+  /// every copy of this input.
+  let shared = SharedAnalyses()
 
   /// Parses the given files; nothing here throws, problems become data for the rules.
   public init(files: [SourceFile], configuration: Configuration) {
@@ -69,5 +74,35 @@ public struct LintInput: Sendable {
     if BrokerConfiguration.isBrokerConfiguration(properties) {
       brokerConfigurations.append(BrokerConfiguration(file: properties, version: kafkaVersion))
     }
+  }
+}
+
+/// Results that several rules derive from the same input, computed on first use. The
+/// reachability judgement classifies every advertised address for every client group; done
+/// once per rule it cost eight times as much.
+final class SharedAnalyses: @unchecked Sendable {
+  private let lock = NSLock()
+  private var judgements: [Bool: [ClusterJudgement]] = [:]
+  private var findings: [Bool: (addresses: [AddressFinding], groups: [GroupFinding])] = [:]
+
+  /// The judgement for `resolveNames`, computed by `compute` the first time.
+  func judgements(resolveNames: Bool, _ compute: () -> [ClusterJudgement]) -> [ClusterJudgement] {
+    lock.lock()
+    defer { lock.unlock() }
+    if let cached = judgements[resolveNames] { return cached }
+    let computed = compute()
+    judgements[resolveNames] = computed
+    return computed
+  }
+
+  /// The address and group findings for `resolveNames`, computed by `compute` the first time.
+  func findings(
+    resolveNames: Bool, _ compute: () -> (addresses: [AddressFinding], groups: [GroupFinding])
+  ) -> (addresses: [AddressFinding], groups: [GroupFinding]) {
+    if let cached = lock.withLock({ findings[resolveNames] }) { return cached }
+    // Computed outside the lock: it reads the judgement, which takes the lock itself.
+    let computed = compute()
+    lock.withLock { findings[resolveNames] = computed }
+    return computed
   }
 }
