@@ -23,6 +23,14 @@ public struct LintInput: Sendable {
   public var nodeProperties: [Int: String] = [:]
   /// Client groups of the configuration, for the server.properties inputs.
   public var configuredClients: [ConfiguredClientGroup] = []
+  /// The Docker Compose projects among the YAML inputs.
+  public var composeProjects: [ComposeProject] = []
+  /// Every Kafka service of those projects with the configuration its image builds.
+  public var composeBrokers: [ComposeBroker] = []
+  /// Problems found in compose projects, each tagged with the rule that reports it.
+  public var composeIssues: [ComposeFinding] = []
+  /// The bytes of the YAML inputs, so compose values can be located in them.
+  var yamlSources: [String: [UInt8]] = [:]
 
   /// Parses the given files; nothing here throws, problems become data for the rules.
   public init(files: [SourceFile], configuration: Configuration) {
@@ -30,6 +38,11 @@ public struct LintInput: Sendable {
     resolveNames = configuration.resolveNames
     for (node, path) in configuration.nodeProperties { nodeProperties[node] = path }
     configuredClients = configuration.clients
+    if !configuration.composeVariables.isEmpty || !configuration.composeDotEnv.isEmpty
+      || !configuration.composeEnvFiles.isEmpty
+    {
+      readCompose(configuration)
+    }
   }
 
   /// Parses the given files for one Kafka version.
@@ -50,10 +63,12 @@ public struct LintInput: Sendable {
           }
         case .yaml:
           yamlFiles.append(YAMLReader.read(path: file.path, bytes: bytes))
+          yamlSources[file.path] = bytes
         }
       }
     }
     (clusters, clusterIssues) = ClusterReader.read(yamlFiles)
     derivedClusters = clusters.map(ListenerDerivation.derive)
+    readCompose(Configuration(kafkaVersion: kafkaVersion))
   }
 }

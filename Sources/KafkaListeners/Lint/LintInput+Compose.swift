@@ -1,0 +1,52 @@
+extension LintInput {
+  /// Reads the compose projects among the YAML inputs and emulates their Kafka images.
+  mutating func readCompose(_ configuration: Configuration) {
+    var variables: [String: [String: String]] = [:]
+    var directories: Set<String> = Set(configuration.composeDotEnv.keys)
+    for file in yamlFiles { directories.insert(ComposeReader.directory(of: file.path)) }
+    for directory in directories {
+      var merged = configuration.composeDotEnv[directory] ?? [:]
+      for (name, value) in configuration.composeVariables { merged[name] = value }
+      variables[directory] = merged
+    }
+    let (projects, issues) = ComposeReader.read(
+      yamlFiles, variables: variables, envFiles: configuration.composeEnvFiles)
+    composeProjects = projects
+    composeIssues = issues.filter { $0.code != "KL016" }.map {
+      ComposeFinding(code: $0.code, message: $0.message, location: $0.location, notes: $0.notes)
+    }
+    clusterIssues.removeAll { $0.code == "KL016" && $0.location.file.isComposeSource(projects) }
+    clusterIssues += issues.filter { $0.code == "KL016" }
+    composeBrokers = []
+    var sources = yamlSources
+    for (path, text) in configuration.composeEnvFiles { sources[path] = Array(text.utf8) }
+    for project in projects {
+      let brokers = ComposeImages.brokers(of: project, sources: sources)
+      composeBrokers += brokers
+      for broker in brokers { composeIssues += broker.issues }
+      composeIssues += ComposeAnalysis.analyze(project, brokers: brokers)
+    }
+  }
+
+  /// The inputs the Kafka startup rules (KL2xx) see for compose services: one input per Kafka
+  /// version among the images, holding only the emulated configurations of that version.
+  var composeKafkaInputs: [LintInput] {
+    var byVersion: [KafkaVersion: [BrokerConfiguration]] = [:]
+    for broker in composeBrokers {
+      if let configuration = broker.configuration {
+        byVersion[broker.kafkaVersion, default: []].append(configuration)
+      }
+    }
+    return byVersion.keys.sorted().map { version in
+      var input = LintInput(files: [], kafkaVersion: version)
+      input.brokerConfigurations = byVersion[version] ?? []
+      return input
+    }
+  }
+}
+
+extension String {
+  fileprivate func isComposeSource(_ projects: [ComposeProject]) -> Bool {
+    projects.contains { $0.files.contains(self) }
+  }
+}
