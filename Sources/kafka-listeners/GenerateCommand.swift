@@ -71,6 +71,16 @@ struct GenerateCommand: ParsableCommand {
       throw ExitCode(result.report.unreadableFileCount > 0 ? 2 : 1)
     }
     let clusters = result.clusters
+    let compose = try KafkaListeners.generateCompose(paths: paths, configuration: configuration)
+      .filter { !$0.brokers.isEmpty }
+    if !compose.isEmpty, mergeInto == nil, outputDir == nil, node == nil, format != .env {
+      // Compose services: the configuration each image builds, and who can reach which listener.
+      switch format {
+      case .json: Output.write(ComposeRenderer.json(clusters: clusters, compose: compose))
+      case .properties, .env: Output.write(ComposeRenderer.properties(compose))
+      }
+      return
+    }
     if clusters.isEmpty {
       throw ToolError.noClusters(paths.joined(separator: " "))
     }

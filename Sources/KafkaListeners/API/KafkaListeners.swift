@@ -26,6 +26,7 @@ public enum KafkaListeners {
     var files = try collector.collect(paths)
     // Descriptions may name their nodes' server.properties (`spec.properties`) for drift checks.
     files += collector.referencedFiles(files)
+    let configuration = composeFiles(for: files, configuration: configuration, limits: limits)
     return Linter(configuration: configuration).lint(files)
   }
 
@@ -41,6 +42,7 @@ public enum KafkaListeners {
     paths: [String], configuration: Configuration = Configuration(), limits: Limits = Limits()
   ) throws(ToolError) -> (report: LintReport, clusters: [DerivedCluster]) {
     let files = try InputCollector(limits: limits).collect(paths)
+    let configuration = composeFiles(for: files, configuration: configuration, limits: limits)
     return generate(files, configuration: configuration)
   }
 

@@ -130,8 +130,8 @@ enum ComposeAnalysis {
           return .container(broker.name)
         }
         return .unresolvable(
-          "the container's hostname (its short id, or `hostname:`), which only other containers "
-            + "on its network can resolve")
+          "an empty host means the container's hostname (its short id, or `hostname:`), which "
+            + "only containers on its network resolve")
       }
       if isLoopback(name) {
         return vantage == .host ? .dockerHost : .itself
@@ -142,13 +142,13 @@ enum ComposeAnalysis {
       }
       if name == "host.docker.internal" {
         switch vantage {
-        case .remote: return .unresolvable("host.docker.internal, which exists only on the Docker host")
+        case .remote: return .unresolvable("host.docker.internal exists only on the Docker host")
         case .host: return .unknown("whether host.docker.internal resolves on the Docker host")
         case .compose, .otherNetwork:
           if platform == "docker-desktop" { return .dockerHost }
           if platform == "linux" {
             return .unresolvable(
-              "host.docker.internal, which Linux containers resolve only with `extra_hosts: "
+              "Linux containers resolve host.docker.internal only with `extra_hosts: "
                 + "[\"host.docker.internal:host-gateway\"]`")
           }
           return .unknown("host.docker.internal resolves on Docker Desktop, on Linux only with host-gateway")
@@ -160,9 +160,9 @@ enum ComposeAnalysis {
       }
       if anyServiceNamed(name) != nil {
         if case .compose(let network) = vantage {
-          return .unresolvable("\(name), which no container on network \(network) answers to")
+          return .unresolvable("no container on network \(network) answers to \(name)")
         }
-        return .unresolvable("\(name), a name that only resolves inside the compose network")
+        return .unresolvable("\(name) only resolves inside the compose network")
       }
       return .unknown("\(name) is not a compose name; whether it reaches the Docker host is not known")
     }
@@ -188,7 +188,7 @@ enum ComposeAnalysis {
       case .unresolvable(let what):
         return .fails(
           code: vantage == .host || vantage == .remote || vantage == .otherNetwork ? "KL321" : "KL326",
-          why: "which resolves to \(what)", fix: hostFix(broker))
+          why: "but \(what)", fix: hostFix(broker, for: vantage))
       case .itself:
         if case .compose = vantage {
           return .fails(
@@ -198,7 +198,7 @@ enum ComposeAnalysis {
               + "container clients from it")
         }
         return .fails(
-          code: "KL321", why: "which is the client's own machine", fix: hostFix(broker))
+          code: "KL321", why: "which is the client's own machine", fix: hostFix(broker, for: vantage))
       case .container(let target):
         guard target == broker.name else {
           return .fails(
@@ -276,10 +276,16 @@ enum ComposeAnalysis {
     }
 
     /// The dual-listener fix for host clients, with concrete values from the published ports.
-    func hostFix(_ broker: ComposeBroker) -> String {
+    func hostFix(_ broker: ComposeBroker, for vantage: ComposeVantage = .host) -> String {
       let published = broker.service.ports.first { $0.hasFixedHostPort }
       let hostPort = published.flatMap { $0.hostPorts?.lowerBound } ?? 9092
       let containerPort = published?.containerPorts.lowerBound ?? 9092
+      if vantage != .host {
+        let address = hostAddress ?? "<docker-host-address>"
+        return "advertise `\(address):\(hostPort)` (declare it as `x-kafka-listeners: "
+          + "{host-address: ...}`) on a listener bound to container port \(containerPort) and "
+          + "published as `\(hostPort):\(containerPort)`"
+      }
       return "advertise `localhost:\(hostPort)` on a listener bound to container port "
         + "\(containerPort) and published as `\(hostPort):\(containerPort)` (e.g. "
         + "PLAINTEXT_HOST://:\(containerPort) advertised as PLAINTEXT_HOST://localhost:\(hostPort))"
@@ -367,11 +373,33 @@ enum ComposeAnalysis {
           }
           && (host.isEmpty || context.anyServiceNamed(host) != nil)
       }
-      for listener in loopback.isEmpty ? published : loopback {
+      let loopbackPublished = loopback.filter { listener in
+        service.usesHostNetwork
+          || service.ports.contains { $0.containerPorts.contains(listener.bindPort ?? -1) }
+      }
+      let chosen = !loopbackPublished.isEmpty ? loopbackPublished : loopback.isEmpty ? published : loopback
+      for listener in chosen {
         let group = ComposeClient(
           name: "programs on the Docker host", vantage: .host, service: nil, bootstrap: nil,
           listener: listener.name, location: listener.advertisedLocation)
         if !clients.contains(group) { clients.append(group) }
+      }
+    }
+    // Intent: a listener advertising a name of the broker (or an empty host) is meant for the
+    // containers on the networks where that name resolves.
+    for broker in context.brokers where !broker.service.usesHostNetwork {
+      for listener in broker.listeners where !listener.isController && listener.isAdvertised
+        && listener.unresolved.isEmpty
+      {
+        let host = listener.advertisedHost ?? ""
+        for network in broker.service.networks.keys.sorted()
+        where host.isEmpty || broker.service.dnsNames(on: network).contains(host) {
+          let group = ComposeClient(
+            name: "containers on network \(network)", vantage: .compose(network: network),
+            service: nil, bootstrap: nil, listener: listener.name,
+            location: listener.advertisedLocation)
+          if !clients.contains(group) { clients.append(group) }
+        }
       }
     }
     for broker in context.brokers {
@@ -425,7 +453,7 @@ enum ComposeAnalysis {
           findings.append(
             ComposeFinding(
               code: "KL320",
-              message: "\(client.name) (network \(client.vantage)) bootstraps from "
+              message: "\(client.name) on network \(client.vantage) bootstraps from "
                 + "\(host):\(port), which resolves to the client container itself, not to a broker",
               location: client.location,
               notes: [
@@ -466,7 +494,8 @@ enum ComposeAnalysis {
       let clientService = client.service.flatMap { context.project.service($0) }
       guard let name = listener(for: client, context, findings: &findings) else {
         if let (host, port) = client.bootstrap {
-          if !findings.contains(where: { $0.code == "KL320" && $0.location == client.location }) {
+          let anyListener = context.brokers.contains { !$0.listeners.isEmpty }
+          if anyListener, !findings.contains(where: { $0.code == "KL320" && $0.location == client.location }) {
             findings.append(
               ComposeFinding(
                 code: "KL326",
@@ -476,22 +505,39 @@ enum ComposeAnalysis {
                 notes: [.init("bootstrap from an advertised address of a listener it can reach")]))
           }
         } else if client.service == nil {
-          // A declared group without a bootstrap: some listener of every broker must serve it.
+          // A declared group without a bootstrap: some published listener of every broker must
+          // serve it; each failing candidate is reported with its own reason.
           for broker in context.brokers where broker.roles.isEmpty || broker.roles.contains("broker") {
-            let served = broker.listeners.contains { listener in
-              guard listener.isAdvertised, !listener.isController else { return false }
-              if case .ok = context.evaluate(listener, of: broker, from: client.vantage, client: nil) {
-                return true
-              }
-              return false
+            let candidates = broker.listeners.filter { listener in
+              listener.isAdvertised && !listener.isController
+                && (broker.service.usesHostNetwork
+                  || broker.service.ports.contains { $0.containerPorts.contains(listener.bindPort ?? -1) })
             }
-            if !served {
+            var failures: [(ComposeListener, String, String, String)] = []
+            var served = false
+            for listener in candidates {
+              switch context.evaluate(listener, of: broker, from: client.vantage, client: nil) {
+              case .ok, .unknown: served = true
+              case .fails(let code, let why, let fix): failures.append((listener, code, why, fix))
+              }
+            }
+            if served { continue }
+            if failures.isEmpty {
               findings.append(
                 ComposeFinding(
                   code: "KL326",
                   message: "no listener of broker \(broker.name) serves \(client.name) "
-                    + "(\(client.vantage)); " + context.hostFix(broker),
+                    + "(\(client.vantage)); " + context.hostFix(broker, for: client.vantage),
                   location: client.location))
+            }
+            for (listener, code, why, fix) in failures {
+              findings.append(
+                ComposeFinding(
+                  code: code,
+                  message: "\(client.name) (\(client.vantage)) get \(listener.advertisedAddress) "
+                    + "from broker \(broker.name) on \(listener.name), \(why); \(fix)",
+                  location: listener.advertisedLocation,
+                  notes: [.init("the clients are \(client.name)", at: client.location)]))
             }
           }
         }
@@ -514,14 +560,18 @@ enum ComposeAnalysis {
           row.reason = why
           let key = "\(code)|\(listener.advertisedLocation)|\(client.vantage)"
           if reported.insert(key).inserted {
-            let position =
-              client.vantage == .host
-              ? "programs on the Docker host" : client.service.map { "service \($0) (network \(client.vantage))" }
-                ?? "\(client.name) (\(client.vantage))"
+            let position: String
+            if case .compose(let network) = client.vantage, let service = client.service {
+              position = "service \(service) on network \(network) gets"
+            } else if client.service == nil, client.vantage == .host {
+              position = "programs on the Docker host get"
+            } else {
+              position = "\(client.name) (\(client.vantage)) get"
+            }
             findings.append(
               ComposeFinding(
                 code: code,
-                message: "\(position) get \(listener.advertisedAddress) from broker \(broker.name) "
+                message: "\(position) \(listener.advertisedAddress) from broker \(broker.name) "
                   + "on \(name), \(why); \(fix)",
                 location: code == "KL324" ? listener.bindLocation : listener.advertisedLocation,
                 notes: [.init("the clients are \(client.name)", at: client.location)]))

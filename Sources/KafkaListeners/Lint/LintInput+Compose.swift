@@ -23,7 +23,15 @@ extension LintInput {
     for project in projects {
       let brokers = ComposeImages.brokers(of: project, sources: sources)
       composeBrokers += brokers
-      for broker in brokers { composeIssues += broker.issues }
+      // Facts about an image or a shared default are said once per project.
+      var said: Set<String> = []
+      for broker in brokers {
+        composeIssues += broker.issues.filter { finding in
+          guard finding.code == "KL609" || (finding.code == "KL602" && finding.severity == .note)
+          else { return true }
+          return said.insert(finding.code + finding.message).inserted
+        }
+      }
       composeIssues += ComposeAnalysis.analyze(project, brokers: brokers)
     }
   }

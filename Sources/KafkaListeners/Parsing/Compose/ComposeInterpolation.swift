@@ -9,6 +9,8 @@ enum ComposeInterpolation {
     var unresolved: [String] = []
     /// `${VAR?err}` messages for required variables that are missing.
     var errors: [String] = []
+    /// Variables that had no value, so their written default was used.
+    var defaulted: [String] = []
   }
 
   /// Interpolates `text` with `variables`; bounded by the text's length (no re-expansion).
@@ -90,6 +92,7 @@ enum ComposeInterpolation {
           } else {
             result.text += inner.text
             result.unresolved += inner.unresolved
+            result.defaulted.append(name)
           }
         case "+", ":+":
           if op == "+" ? isSet : isNonEmpty {

@@ -185,6 +185,17 @@ enum ComposeReader {
             location: location,
             notes: result.errors.map { Diagnostic.Note("compose refuses the file: \($0)") }))
       }
+      if result.unresolved.isEmpty, !result.defaulted.isEmpty,
+        reportedUnresolved.insert(location).inserted
+      {
+        let names = Array(Set(result.defaulted)).sorted().map { "${\($0)}" }.joined(separator: ", ")
+        issues.append(
+          ReadIssue(
+            code: "KL021",
+            message: "\(names) has no value, so its default is used (\(quoted(result.text))); the "
+              + "result depends on the environment of whoever runs compose",
+            location: location))
+      }
       return ComposeValue(text: result.text, location: location, unresolved: result.unresolved)
     }
 
