@@ -44,6 +44,8 @@ struct GenerateCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Configuration file (default: .kafka-listeners.yaml found upward).", valueName: "file"))
   var config: String?
 
+  @OptionGroup var compose: ComposeOptions
+
   func validate() throws {
     if mergeInto != nil && node == nil {
       throw ValidationError("--merge-into needs --node to say which node the file belongs to")
@@ -63,6 +65,7 @@ struct GenerateCommand: ParsableCommand {
     } else if let found = KafkaListeners.findConfiguration(from: ".") {
       configuration = try KafkaListeners.loadConfiguration(path: found)
     }
+    compose.apply(to: &configuration)
     let result = try KafkaListeners.generate(paths: paths, configuration: configuration)
     let errors = result.report.diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty || result.report.unreadableFileCount > 0 {

@@ -234,6 +234,20 @@ enum ComposeAnalysis {
         let mappings = service.ports.filter { $0.hostPorts?.contains(port) == true }
         guard let mapping = mappings.first(where: { $0.hasFixedHostPort }) ?? mappings.first else {
           let bind = listener.bindPort ?? port
+          if let owner = project.services.first(where: { other in
+            other.name.value != broker.name
+              && other.ports.contains { $0.hasFixedHostPort && $0.hostPorts?.contains(port) == true }
+          }) {
+            let own = service.ports.first {
+              $0.hasFixedHostPort && $0.containerPorts.contains(bind)
+            }.flatMap { $0.hostPort(forContainer: bind) }
+            return .fails(
+              code: "KL322",
+              why: "but host port \(port) is published by service \(owner.name.value), not by "
+                + "\(broker.name), so these clients reach the wrong container",
+              fix: own.map { "advertise `\(listener.advertisedHost ?? ""):\($0)`, the port "
+                + "\(broker.name) publishes" } ?? "publish a host port of its own and advertise it")
+          }
           if let other = service.ports.first(where: {
             $0.hasFixedHostPort && $0.containerPorts.contains(bind)
           }), let hostPort = other.hostPort(forContainer: bind) {
