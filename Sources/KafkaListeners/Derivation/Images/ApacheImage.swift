@@ -45,7 +45,6 @@ enum ApacheImage {
         "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SSL:SSL,SASL_PLAINTEXT:SASL_PLAINTEXT,"
           + "SASL_SSL:SASL_SSL"
       ),
-      ("log.dirs", "/tmp/kraft-combined-logs"),
     ]
   }
 
