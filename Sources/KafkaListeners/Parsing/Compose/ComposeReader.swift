@@ -214,7 +214,7 @@ enum ComposeReader {
       } else {
         let dir = ComposeReader.directory(of: path)
         let base = dir == "." ? "" : String(dir.split(separator: "/").last ?? "")
-        name = String(base.lowercased().filter { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "_" || $0 == "-" })
+        name = String((base.isEmpty ? "compose" : base).lowercased().filter { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "_" || $0 == "-" })
       }
       var networks: [String: ComposeNetwork] = [:]
       for (key, node) in root?["networks"]?.mapping?.pairs ?? [] {
