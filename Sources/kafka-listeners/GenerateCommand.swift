@@ -66,7 +66,8 @@ struct GenerateCommand: ParsableCommand {
       configuration = try KafkaListeners.loadConfiguration(path: found)
     }
     compose.apply(to: &configuration)
-    let result = try KafkaListeners.generate(paths: paths, configuration: configuration)
+    let result = try KafkaListeners.generateIncludingCompose(
+      paths: paths, configuration: configuration)
     let errors = result.report.diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty || result.report.unreadableFileCount > 0 {
       Output.error(TextRenderer(color: false).render(LintReport(diagnostics: errors, fileCount: result.report.fileCount)))
@@ -74,8 +75,7 @@ struct GenerateCommand: ParsableCommand {
       throw ExitCode(result.report.unreadableFileCount > 0 ? 2 : 1)
     }
     let clusters = result.clusters
-    let compose = try KafkaListeners.generateCompose(paths: paths, configuration: configuration)
-      .filter { !$0.brokers.isEmpty }
+    let compose = result.compose.filter { !$0.brokers.isEmpty }
     if !compose.isEmpty, mergeInto == nil, outputDir == nil, node == nil, format != .env {
       // Compose services: the configuration each image builds, and who can reach which listener.
       switch format {

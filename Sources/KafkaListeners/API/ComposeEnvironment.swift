@@ -8,7 +8,11 @@ extension KafkaListeners {
     var configuration = configuration
     var yamlFiles: [YAMLFile] = []
     for file in files where file.kind == .yaml {
-      guard case .bytes(let bytes) = file.content else { continue }
+      // Parsing twice costs time on large inputs; only files with a top-level `services:` key
+      // can be compose files.
+      guard case .bytes(let bytes) = file.content, startsLine(with: "services:", in: bytes) else {
+        continue
+      }
       let parsed = YAMLReader.read(path: file.path, bytes: bytes)
       if parsed.documents.contains(where: ComposeReader.isCompose) { yamlFiles.append(parsed) }
     }
@@ -33,6 +37,18 @@ extension KafkaListeners {
       }
     }
     return configuration
+  }
+
+  /// Whether some line of `bytes` starts with `prefix`.
+  static func startsLine(with prefix: String, in bytes: [UInt8]) -> Bool {
+    let needle = Array(prefix.utf8)
+    var index = 0
+    while index + needle.count <= bytes.count {
+      if bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
+      guard let newline = bytes[index...].firstIndex(of: 0x0A) else { return false }
+      index = newline + 1
+    }
+    return false
   }
 
   /// The reachability table of every compose project among `files`: which client position can
@@ -81,12 +97,31 @@ extension KafkaListeners {
     return generateCompose(files, configuration: configuration)
   }
 
+  /// Lints the inputs once and derives both every cluster's per-node listener configuration
+  /// and every compose project's generated configuration.
+  public static func generateIncludingCompose(
+    paths: [String], configuration: Configuration = Configuration(), limits: Limits = Limits()
+  ) throws(ToolError) -> (
+    report: LintReport, clusters: [DerivedCluster], compose: [ComposeGeneration]
+  ) {
+    let files = try InputCollector(limits: limits).collect(paths)
+    var configuration = composeFiles(for: files, configuration: configuration, limits: limits)
+    // Generating is how drift is repaired, so drift (KL501) must not stop it.
+    configuration.rules[ConfigurationDrift.code] = .off
+    let input = LintInput(files: files, configuration: configuration)
+    let report = Linter(configuration: configuration).lint(input, fileCount: files.count)
+    return (report, input.derivedClusters, generations(input))
+  }
+
   /// The generated configuration of every compose project among in-memory `files`.
   public static func generateCompose(_ files: [SourceFile], configuration: Configuration)
     -> [ComposeGeneration]
   {
-    let input = LintInput(files: files, configuration: configuration)
-    return input.composeProjects.map { project in
+    generations(LintInput(files: files, configuration: configuration))
+  }
+
+  static func generations(_ input: LintInput) -> [ComposeGeneration] {
+    input.composeProjects.map { project in
       let brokers = input.composeBrokers.filter { broker in
         project.services.contains { $0.location == broker.service.location }
       }
