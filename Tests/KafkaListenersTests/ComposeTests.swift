@@ -30,6 +30,7 @@ import Testing
     "s2c-voters-on-localhost": ["KL327"],
     "s2d-voters-on-published-port": ["KL327"],
     "s2e-different-cluster-id": ["KL602"],
+    "s2f-inter-broker-listener-on-localhost": ["KL332", "KL331"],
     "s3-separate-controllers": [],
     "s3a-advertised-listeners-on-controller": ["KL603"],
     "s3b-voters-name-brokers": ["KL327"],

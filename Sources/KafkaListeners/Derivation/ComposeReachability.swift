@@ -490,6 +490,7 @@ enum ComposeAnalysis {
     for (_, row) in evaluateAll(context, findings: &findings) { _ = row }
     wiring(context, &findings)
     voters(context, &findings)
+    interBroker(context, &findings)
     return findings
   }
 
@@ -762,6 +763,45 @@ enum ComposeAnalysis {
               + "join one quorum",
             location: id.location,
             notes: [.init("\(first.0.name)'s id is set here", at: first.1.location)]))
+      }
+    }
+  }
+
+  /// R20: every broker's inter-broker endpoint must work from every other broker's networks.
+  static func interBroker(_ context: Context, _ findings: inout [ComposeFinding]) {
+    let brokers = context.brokers.filter { broker in
+      broker.configuration != nil && (broker.roles.isEmpty || broker.roles.contains("broker"))
+    }
+    guard brokers.count > 1 else { return }
+    for broker in brokers {
+      guard let name = broker.configuration?.interBrokerListener.name,
+        let listener = broker.listeners.first(where: { $0.name == name && $0.isAdvertised })
+      else { continue }
+      for peer in brokers where peer.name != broker.name {
+        let vantages: [ComposeVantage] =
+          peer.service.usesHostNetwork
+          ? [.host] : peer.service.networks.keys.sorted().map { .compose(network: $0) }
+        var failure: (ComposeVantage, String, String)?
+        var served = false
+        for vantage in vantages {
+          switch context.evaluate(listener, of: broker, from: vantage, client: peer.service) {
+          case .ok, .unknown: served = true
+          case .fails(_, let why, let fix): failure = failure ?? (vantage, why, fix)
+          }
+        }
+        guard !served, let (vantage, why, fix) = failure else { continue }
+        findings.append(
+          ComposeFinding(
+            code: "KL332",
+            message: "broker \(peer.name) (\(vantage)) replicates from broker \(broker.name) at "
+              + "\(listener.advertisedAddress), its inter-broker listener \(name), \(why); \(fix)",
+            location: listener.advertisedLocation,
+            notes: [
+              .init(
+                "inter-broker traffic uses the advertised address of inter.broker.listener.name; "
+                  + "advertise the service name there")
+            ]))
+        break
       }
     }
   }

@@ -117,6 +117,7 @@ public enum RuleRegistry {
     UnassignedHostPort(),
     HostDockerInternalResolution(),
     AdvertisedEndpointSharedByBrokers(),
+    InterBrokerEndpointUnreachable(),
     ExternalListenerWithoutTLS(),
     ExternalListenerWithoutAuthentication(),
     ConfigurationDrift(),
