@@ -350,4 +350,86 @@ import Testing
       variables: ["PUBLIC_HOST": "localhost"])
     #expect(resolved.composeBrokers.first?.value("advertised.listeners") == "PLAINTEXT://localhost:9092")
   }
+
+  @Test func redpandaQuickstartFlags() throws {
+    let input = project(
+      """
+      services:
+        redpanda-0:
+          image: docker.redpanda.com/redpandadata/redpanda:v24.2.4
+          command:
+            - redpanda
+            - start
+            - --kafka-addr internal://0.0.0.0:9092,external://0.0.0.0:19092
+            - --advertise-kafka-addr internal://redpanda-0:9092,external://localhost:19092
+            - --mode dev-container
+          ports:
+            - 19092:19092
+        console:
+          image: docker.redpanda.com/redpandadata/console:v2.7.2
+          depends_on: [redpanda-0]
+          environment:
+            KAFKA_BROKERS: redpanda-0:9092
+      """)
+    let broker = try #require(input.composeBrokers.first)
+    #expect(broker.flavour == .redpanda && broker.configuration == nil)
+    #expect(broker.listeners.map(\.name) == ["internal", "external"])
+    let bytes = input.yamlSources["p/docker-compose.yml"] ?? []
+    let file = SourceFile(path: "p/docker-compose.yml", content: .bytes(bytes))
+    let rows: [ComposeReachabilityRow] = KafkaListeners.generateCompose(
+      [file], configuration: Configuration()
+    ).flatMap(\.reachability)
+    let summary = rows.map { "\($0.client)|\($0.vantage)|\($0.listener)|\($0.verdict)" }
+    #expect(summary.contains("programs on the Docker host|host|external|ok"))
+    #expect(summary.contains("service console|compose:default|internal|ok"))
+    #expect(Linter().lint(input, fileCount: 1).diagnostics.filter { $0.severity >= .warning }.isEmpty)
+  }
+
+  @Test func sameFileExtendsAndInternalNetworks() throws {
+    let input = project(
+      """
+      services:
+        base:
+          image: apache/kafka:4.1.0
+          environment:
+            KAFKA_PROCESS_ROLES: broker,controller
+            KAFKA_LISTENERS: PLAINTEXT://:9092,CONTROLLER://:9093
+            KAFKA_CONTROLLER_LISTENER_NAMES: CONTROLLER
+            KAFKA_CONTROLLER_QUORUM_VOTERS: 1@kafka:9093
+          x-kafka-listeners: {image: none}
+        kafka:
+          extends: base
+          ports: ["9092:9092"]
+          networks: [backend]
+          x-kafka-listeners: {image: apache}
+          environment:
+            KAFKA_NODE_ID: 1
+            KAFKA_ADVERTISED_LISTENERS: PLAINTEXT://localhost:9092
+      networks:
+        backend:
+          internal: true
+      """)
+    let broker = try #require(input.composeBrokers.first { $0.name == "kafka" })
+    #expect(broker.value("process.roles") == "broker,controller")
+    #expect(broker.value("node.id") == "1")
+    let report = Linter().lint(input, fileCount: 1)
+    #expect(report.diagnostics.contains { $0.code == "KL322" && $0.message.contains("internal") })
+  }
+
+  @Test func wurstmeisterPlaceholderWithoutCommand() {
+    let input = project(
+      """
+      services:
+        kafka:
+          image: wurstmeister/kafka:2.13-2.8.1
+          environment:
+            KAFKA_ZOOKEEPER_CONNECT: zookeeper:2181
+            KAFKA_LISTENERS: OUTSIDE://:9094
+            KAFKA_ADVERTISED_LISTENERS: OUTSIDE://_{HOSTNAME_COMMAND}:9094
+            KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: OUTSIDE:PLAINTEXT
+            KAFKA_INTER_BROKER_LISTENER_NAME: OUTSIDE
+      """)
+    #expect(input.composeIssues.contains { $0.code == "KL605" && $0.message.contains("HOSTNAME_COMMAND") })
+    #expect(input.composeBrokers.first?.kafkaVersion == KafkaVersion(2, 8, 1))
+  }
 }

@@ -231,6 +231,14 @@ enum ComposeAnalysis {
             fix: "bind `\(listener.name)://:\(listener.bindPort ?? port)` and keep the host name in "
               + "the advertised listener only")
         }
+        let networks = service.networks.keys
+        if !networks.isEmpty, networks.allSatisfy({ project.networks[$0]?.isInternal == true }) {
+          return .fails(
+            code: "KL322",
+            why: "but service \(broker.name) is only on internal networks, which have no route to "
+              + "the host, so its published ports serve nobody",
+            fix: "attach it to a non-internal network as well")
+        }
         let mappings = service.ports.filter { $0.hostPorts?.contains(port) == true }
         guard let mapping = mappings.first(where: { $0.hasFixedHostPort }) ?? mappings.first else {
           let bind = listener.bindPort ?? port

@@ -24,6 +24,7 @@ public enum RuleRegistry {
     InvalidNodeIdRange(),
     OverlappingNodeIdRange(),
     UnresolvedComposeVariable(),
+    ComposeInputNotFollowed(),
     ListenerNameNotUnique(),
     ListenerPortNotUnique(),
     ForbiddenListenerPort(),

@@ -127,6 +127,8 @@ public struct ComposeService: Sendable {
   public var declaredKafkaVersion: Located<String>?
   /// Where the service key is.
   public var location: SourceLocation
+  /// Container paths of `volumes` mounts (a mounted config directory changes what images do).
+  public var mounts: [String] = []
 
   /// A variable's value text, when set with a value.
   public func env(_ name: String) -> String? { environment[name]?.value?.text }

@@ -76,7 +76,16 @@ enum ApacheImage {
         unresolved: value.unresolved)
       derived = true
     }
-    if !mapped.isEmpty {
+    let mountedConfig = context.service.mounts.contains { $0.hasPrefix("/mnt/shared/config") }
+    if mountedConfig {
+      context.report(
+        "KL601",
+        "service \(context.service.name.value) mounts /mnt/shared/config, whose server.properties "
+          + "the apache/kafka image uses with the KAFKA_ variables appended; that file is not read "
+          + "here, so only the variables are checked",
+        at: context.anchor)
+    }
+    if !mapped.isEmpty, !mountedConfig {
       var missing = ["process.roles", "node.id", "controller.listener.names", "listeners"].filter {
         key in !context.settings.contains { $0.key == key }
       }

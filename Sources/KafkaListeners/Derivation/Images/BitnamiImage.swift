@@ -92,14 +92,16 @@ enum BitnamiImage {
     for name in effective.keys.sorted() {
       if let variable = effective[name] { context.set(key(name), from: variable) }
     }
-    if !kraft, effective["KAFKA_CFG_ZOOKEEPER_CONNECT"] == nil, !legacy {
+    // A mounted server.properties skips the image's validation.
+    let mounted = context.service.mounts.contains { $0.hasPrefix("/bitnami/kafka/config") }
+    if !kraft, effective["KAFKA_CFG_ZOOKEEPER_CONNECT"] == nil, !legacy, !mounted {
       context.report(
         "KL605",
         "the bitnami image exits: \"Kafka requires at least one process role to be set. Set the "
           + "environment variable KAFKA_CFG_PROCESS_ROLES to configure the process roles for Kafka.\"",
         at: context.anchor)
     }
-    if kraft, effective["KAFKA_CFG_NODE_ID"] == nil, effective["KAFKA_CFG_BROKER_ID"] == nil,
+    if kraft, !mounted, effective["KAFKA_CFG_NODE_ID"] == nil, effective["KAFKA_CFG_BROKER_ID"] == nil,
       context.variable("KAFKA_NODE_ID_COMMAND") == nil
     {
       context.report(

@@ -41,6 +41,18 @@ enum WurstmeisterImage {
       let key = variable.name.dropFirst("KAFKA_".count).lowercased().replacingAll(["_": "."])
       context.set(key, from: variable)
     }
+    for variable in context.variables {
+      guard let value = variable.value else { continue }
+      for (token, command) in [
+        ("_{HOSTNAME_COMMAND}", "HOSTNAME_COMMAND"), ("_{PORT_COMMAND}", "PORT_COMMAND"),
+      ] where value.text.contains(token) && context.variable(command) == nil {
+        context.report(
+          "KL605",
+          "\(variable.name) contains \(token) but \(command) is not set, so the text stays "
+            + "literally in the configuration",
+          at: value.location, notes: [.init("set \(command) (with $$ for a literal $ in compose)")])
+      }
+    }
     if let image = context.service.image {
       context.report(
         "KL609",

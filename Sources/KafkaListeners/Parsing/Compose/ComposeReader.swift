@@ -2,7 +2,7 @@
 /// YAML merge keys, interpolates variables, and merges the files of one directory in order
 /// (base file, then its override), as `docker compose` does.
 ///
-/// Issue codes: KL021 unresolved compose variable, KL016 invalid value.
+/// Issue codes: KL021 unresolved compose variable, KL022 input not followed, KL016 invalid value.
 enum ComposeReader {
   /// The file names `docker compose` looks for, base files before override files.
   static let fileNames = [
@@ -226,8 +226,16 @@ enum ComposeReader {
       }
       var services: [ComposeService] = []
       for (key, node) in servicesNode?.pairs ?? [] {
-        guard let serviceName = key.scalar?.text, let spec = node.mapping else { continue }
+        guard let serviceName = key.scalar?.text, var spec = node.mapping else { continue }
+        spec = extended(spec, services: servicesNode, depth: 0)
         services.append(service(Located(serviceName, at: key.location), spec))
+      }
+      if let include = root?.keyNode("include") {
+        issues.append(
+          ReadIssue(
+            code: "KL022",
+            message: "included projects are not analysed; lint their compose files as well",
+            location: include.location))
       }
       services.sort { $0.name.value < $1.name.value }
       let extensionBlock = root?["x-kafka-listeners"]?.mapping
@@ -248,6 +256,40 @@ enum ComposeReader {
           Located($0.text, at: $0.location)
         },
         location: root?.keyNode("services")?.location ?? document.location)
+    }
+
+    /// Applies `extends: {service: NAME}` within the same file: the service's own keys win,
+    /// `environment` maps merge by variable name. `extends` with another `file` is reported.
+    mutating func extended(_ spec: YAMLMapping, services: YAMLMapping?, depth: Int) -> YAMLMapping {
+      guard let extends = spec["extends"], depth < 8 else { return spec }
+      let target = extends.scalar?.text ?? extends.mapping?["service"]?.scalar?.text
+      if let file = extends.mapping?["file"]?.scalar?.text {
+        issues.append(
+          ReadIssue(
+            code: "KL022",
+            message: "extends from \(quoted(file)) is not followed; the service is read without "
+              + "what it inherits from there",
+            location: extends.location))
+        return spec
+      }
+      guard let target, let baseNode = services?[target]?.mapping else { return spec }
+      let base = extended(baseNode, services: services, depth: depth + 1)
+      var pairs = spec.pairs.filter { $0.key.scalar?.text != "extends" }
+      for pair in base.pairs {
+        let key = pair.key.scalar?.text
+        if key == "environment", let own = spec["environment"]?.mapping, let inherited = pair.value.mapping,
+          let index = pairs.firstIndex(where: { $0.key.scalar?.text == "environment" })
+        {
+          let missing = inherited.pairs.filter { item in
+            own[item.key.scalar?.text ?? ""] == nil
+          }
+          pairs[index].value = .mapping(
+            YAMLMapping(pairs: missing + own.pairs, location: own.location))
+        } else if !pairs.contains(where: { $0.key.scalar?.text == key }) {
+          pairs.append(pair)
+        }
+      }
+      return YAMLMapping(pairs: pairs, location: spec.location)
     }
 
     mutating func service(_ name: Located<String>, _ spec: YAMLMapping) -> ComposeService {
@@ -380,6 +422,15 @@ enum ComposeReader {
           }
         }
       }
+      var mounts: [String] = []
+      for item in spec["volumes"]?.sequence?.items ?? [] {
+        if let text = value(item)?.text {
+          let parts = text.split(separator: ":")
+          if parts.count >= 2 { mounts.append(String(parts[1])) }
+        } else if let target = item.mapping?["target"]?.scalar?.text {
+          mounts.append(target)
+        }
+      }
       let extensionBlock = spec["x-kafka-listeners"]?.mapping
       return ComposeService(
         name: name, image: value(spec["image"]), hasBuild: spec["build"] != nil,
@@ -394,7 +445,7 @@ enum ComposeReader {
         declaredKafkaVersion: value(extensionBlock?["kafka-version"]).map {
           Located($0.text, at: $0.location)
         },
-        location: name.location)
+        location: name.location, mounts: mounts)
     }
 
     /// Parses a port number or range (`9092`, `9092-9094`).
