@@ -14,7 +14,8 @@ struct ComposeOptions: ParsableArguments {
   @Option(
     name: .customLong("env"),
     help: ArgumentHelp(
-      "A variable for compose interpolation; wins over .env (repeatable).", valueName: "NAME=VALUE"))
+      "A variable for compose interpolation; wins over .env (repeatable).", valueName: "NAME=VALUE")
+  )
   var variables: [String] = []
 
   @Flag(help: "Also use this process's environment for compose interpolation (below --env).")

@@ -101,17 +101,23 @@ import Testing
     let host = rows.filter { $0.vantage == "host" }.map(\.address).sorted()
     #expect(host == ["localhost:29092", "localhost:39092", "localhost:49092"])
     #expect(rows.allSatisfy { $0.verdict == "ok" })
-    #expect(rows.filter { $0.vantage == "compose:default" }.map(\.listener) == Array(repeating: "PLAINTEXT", count: 3))
+    #expect(
+      rows.filter { $0.vantage == "compose:default" }.map(\.listener)
+        == Array(repeating: "PLAINTEXT", count: 3))
   }
 
   @Test func breakagesNameClientsAndFix() throws {
     let containers = try KafkaListeners.lint(
-      paths: [packagePath("Fixtures/compose/dual-listener-localhost-for-containers/docker-compose.yml")])
+      paths: [
+        packagePath("Fixtures/compose/dual-listener-localhost-for-containers/docker-compose.yml")
+      ])
     let loopback = try #require(containers.diagnostics.first { $0.code == "KL320" })
     #expect(loopback.message.contains("service kafka-ui on network default gets localhost:29092"))
     #expect(loopback.message.contains("advertise `kafka:29092`"))
     let host = try KafkaListeners.lint(
-      paths: [packagePath("Fixtures/compose/dual-listener-service-name-for-host/docker-compose.yml")])
+      paths: [
+        packagePath("Fixtures/compose/dual-listener-service-name-for-host/docker-compose.yml")
+      ])
     let name = try #require(host.diagnostics.first { $0.code == "KL321" })
     #expect(name.message.contains("programs on the Docker host get kafka:9092"))
     #expect(name.message.contains("advertise `localhost:9092`"))
@@ -235,14 +241,14 @@ import Testing
     try "# broker id\nKAFKA_NODE_ID=3\nKAFKA_LOG_DIRS='/data/$x'\n".write(
       to: directory.appendingPathComponent("kafka.env"), atomically: true, encoding: .utf8)
     try """
-      services:
-        kafka:
-          image: apache/kafka:4.1.0
-          env_file: kafka.env
-          environment:
-            KAFKA_ADVERTISED_LISTENERS: PLAINTEXT://${DOCKER_HOST_IP}:9092
+    services:
+      kafka:
+        image: apache/kafka:4.1.0
+        env_file: kafka.env
+        environment:
+          KAFKA_ADVERTISED_LISTENERS: PLAINTEXT://${DOCKER_HOST_IP}:9092
 
-      """.write(
+    """.write(
       to: directory.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
     let generation = try KafkaListeners.generateCompose(paths: [directory.path])
     let broker = try #require(generation.first?.brokers.first)
@@ -255,7 +261,9 @@ import Testing
   // MARK: images
 
   @Test func apacheKeyMangling() {
-    #expect(ApacheImage.key("KAFKA_KAFKA_METRICS_REPORTERS", version: KafkaVersion(3, 9)) == "metrics.reporters")
+    #expect(
+      ApacheImage.key("KAFKA_KAFKA_METRICS_REPORTERS", version: KafkaVersion(3, 9))
+        == "metrics.reporters")
     #expect(
       ApacheImage.key("KAFKA_KAFKA_METRICS_REPORTERS", version: KafkaVersion(4, 0))
         == "kafka.metrics.reporters")
@@ -285,7 +293,8 @@ import Testing
 
   @Test func imageRecognitionAndVersions() {
     #expect(ComposeImages.parse("docker.io/bitnami/kafka:3.4").repository == "bitnami/kafka")
-    #expect(ComposeImages.parse("localhost:5000/apache/kafka@sha256:abc").repository == "apache/kafka")
+    #expect(
+      ComposeImages.parse("localhost:5000/apache/kafka@sha256:abc").repository == "apache/kafka")
     #expect(ComposeImages.kafkaVersion(.confluent, tag: "7.9.0") == KafkaVersion(3, 9))
     #expect(ComposeImages.kafkaVersion(.confluent, tag: "8.1.1") == KafkaVersion(4, 1))
     #expect(ComposeImages.kafkaVersion(.wurstmeister, tag: "2.13-2.8.1") == KafkaVersion(2, 8, 1))
@@ -343,12 +352,14 @@ import Testing
             KAFKA_CONTROLLER_QUORUM_VOTERS: 1@kafka:9093
       """)
     let report = Linter().lint(input, fileCount: 1)
-    #expect(report.diagnostics.contains { $0.code == "KL021" && $0.message.contains("PUBLIC_HOST") })
+    #expect(
+      report.diagnostics.contains { $0.code == "KL021" && $0.message.contains("PUBLIC_HOST") })
     #expect(!report.diagnostics.contains { ["KL321", "KL328"].contains($0.code) })
     let resolved = project(
       input.yamlSources["p/docker-compose.yml"].map { String(decoding: $0, as: UTF8.self) } ?? "",
       variables: ["PUBLIC_HOST": "localhost"])
-    #expect(resolved.composeBrokers.first?.value("advertised.listeners") == "PLAINTEXT://localhost:9092")
+    #expect(
+      resolved.composeBrokers.first?.value("advertised.listeners") == "PLAINTEXT://localhost:9092")
   }
 
   @Test func redpandaQuickstartFlags() throws {
@@ -382,7 +393,8 @@ import Testing
     let summary = rows.map { "\($0.client)|\($0.vantage)|\($0.listener)|\($0.verdict)" }
     #expect(summary.contains("programs on the Docker host|host|external|ok"))
     #expect(summary.contains("service console|compose:default|internal|ok"))
-    #expect(Linter().lint(input, fileCount: 1).diagnostics.filter { $0.severity >= .warning }.isEmpty)
+    #expect(
+      Linter().lint(input, fileCount: 1).diagnostics.filter { $0.severity >= .warning }.isEmpty)
   }
 
   @Test func sameFileExtendsAndInternalNetworks() throws {
@@ -429,7 +441,9 @@ import Testing
             KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: OUTSIDE:PLAINTEXT
             KAFKA_INTER_BROKER_LISTENER_NAME: OUTSIDE
       """)
-    #expect(input.composeIssues.contains { $0.code == "KL605" && $0.message.contains("HOSTNAME_COMMAND") })
+    #expect(
+      input.composeIssues.contains { $0.code == "KL605" && $0.message.contains("HOSTNAME_COMMAND") }
+    )
     #expect(input.composeBrokers.first?.kafkaVersion == KafkaVersion(2, 8, 1))
   }
 }

@@ -20,7 +20,9 @@ extension KafkaListeners {
       let directory = ComposeReader.directory(of: file.path)
       if configuration.composeDotEnv[directory] == nil {
         var variables: [String: String] = [:]
-        if case .bytes(let bytes) = FileReading.read(directory + "/.env", limit: limits.maxFileBytes) {
+        if case .bytes(let bytes) = FileReading.read(
+          directory + "/.env", limit: limits.maxFileBytes)
+        {
           let text = String(decoding: bytes, as: UTF8.self)
           for entry in ComposeInterpolation.parseEnvFile(text, interpolating: [:]) {
             if let value = entry.value { variables[entry.name] = value }
@@ -59,8 +61,11 @@ extension KafkaListeners {
     let input = LintInput(files: files, configuration: configuration)
     return input.composeProjects.flatMap { project in
       ComposeAnalysis.table(
-        project, brokers: input.composeBrokers.filter { broker in
-          project.services.contains { $0.name.value == broker.name && $0.location == broker.service.location }
+        project,
+        brokers: input.composeBrokers.filter { broker in
+          project.services.contains {
+            $0.name.value == broker.name && $0.location == broker.service.location
+          }
         })
     }
   }

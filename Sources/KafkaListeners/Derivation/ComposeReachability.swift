@@ -122,7 +122,8 @@ enum ComposeAnalysis {
       let name = (host ?? "").lowercased()
       if broker.service.usesHostNetwork {
         if name.isEmpty || isLoopback(name) {
-          return vantage == .host ? .dockerHost : name.isEmpty ? .unknown("the host's own name") : .itself
+          return vantage == .host
+            ? .dockerHost : name.isEmpty ? .unknown("the host's own name") : .itself
         }
       }
       if name.isEmpty {
@@ -137,7 +138,8 @@ enum ComposeAnalysis {
         return vantage == .host ? .dockerHost : .itself
       }
       if let client, let entry = client.extraHosts.first(where: { $0.name.lowercased() == name }) {
-        return entry.address == "host-gateway" || entry.address == hostAddress ? .dockerHost
+        return entry.address == "host-gateway" || entry.address == hostAddress
+          ? .dockerHost
           : .unknown("extra_hosts maps it to \(entry.address)")
       }
       if name == "host.docker.internal" {
@@ -151,12 +153,15 @@ enum ComposeAnalysis {
               "Linux containers resolve host.docker.internal only with `extra_hosts: "
                 + "[\"host.docker.internal:host-gateway\"]`")
           }
-          return .unknown("host.docker.internal resolves on Docker Desktop, on Linux only with host-gateway")
+          return .unknown(
+            "host.docker.internal resolves on Docker Desktop, on Linux only with host-gateway")
         }
       }
       if let hostAddress, name == hostAddress.lowercased() { return .dockerHost }
       if case .compose(let network) = vantage {
-        if let target = services(named: name, on: network).first { return .container(target.name.value) }
+        if let target = services(named: name, on: network).first {
+          return .container(target.name.value)
+        }
       }
       if anyServiceNamed(name) != nil {
         if case .compose(let network) = vantage {
@@ -164,7 +169,8 @@ enum ComposeAnalysis {
         }
         return .unresolvable("\(name) only resolves inside the compose network")
       }
-      return .unknown("\(name) is not a compose name; whether it reaches the Docker host is not known")
+      return .unknown(
+        "\(name) is not a compose name; whether it reaches the Docker host is not known")
     }
 
     func isLoopbackBind(_ host: String?) -> Bool {
@@ -179,15 +185,19 @@ enum ComposeAnalysis {
     ) -> Verdict {
       if !listener.unresolved.isEmpty {
         return .unknown(
-          "the advertised address depends on " + listener.unresolved.map { "${\($0)}" }.joined(separator: ", "))
+          "the advertised address depends on "
+            + listener.unresolved.map { "${\($0)}" }.joined(separator: ", "))
       }
-      guard let port = listener.advertisedPort else { return .unknown("the advertised port is not a number") }
+      guard let port = listener.advertisedPort else {
+        return .unknown("the advertised port is not a number")
+      }
       let service = broker.service
       switch resolve(listener.advertisedHost, broker: broker, from: vantage, client: client) {
       case .unknown(let why): return .unknown(why)
       case .unresolvable(let what):
         return .fails(
-          code: vantage == .host || vantage == .remote || vantage == .otherNetwork ? "KL321" : "KL326",
+          code: vantage == .host || vantage == .remote || vantage == .otherNetwork
+            ? "KL321" : "KL326",
           why: "but \(what)", fix: hostFix(broker, for: vantage))
       case .itself:
         if case .compose = vantage {
@@ -198,7 +208,8 @@ enum ComposeAnalysis {
               + "container clients from it")
         }
         return .fails(
-          code: "KL321", why: "which is the client's own machine", fix: hostFix(broker, for: vantage))
+          code: "KL321", why: "which is the client's own machine",
+          fix: hostFix(broker, for: vantage))
       case .container(let target):
         guard target == broker.name else {
           return .fails(
@@ -207,20 +218,26 @@ enum ComposeAnalysis {
         }
         if isLoopbackBind(listener.bindHost) {
           return .fails(
-            code: "KL324", why: "but the listener binds \(listener.bindHost ?? "") inside the container",
+            code: "KL324",
+            why: "but the listener binds \(listener.bindHost ?? "") inside the container",
             fix: "bind `\(listener.name)://:\(listener.bindPort ?? port)`")
         }
         guard listener.bindPort == port else {
           return .fails(
             code: "KL326",
-            why: "but \(listener.name) binds port \(listener.bindPort.map(String.init) ?? "?") in the container",
+            why:
+              "but \(listener.name) binds port \(listener.bindPort.map(String.init) ?? "?") in the container",
             fix: "advertise `\(broker.name):\(listener.bindPort.map(String.init) ?? "?")`")
         }
         return .ok
       case .dockerHost:
         if service.usesHostNetwork {
-          return listener.bindPort == port ? .ok
-            : .fails(code: "KL323", why: "but the listener binds port \(listener.bindPort.map(String.init) ?? "?") on the host",
+          return listener.bindPort == port
+            ? .ok
+            : .fails(
+              code: "KL323",
+              why:
+                "but the listener binds port \(listener.bindPort.map(String.init) ?? "?") on the host",
               fix: "advertise the bound port")
         }
         if isLoopbackBind(listener.bindHost) {
@@ -228,7 +245,8 @@ enum ComposeAnalysis {
             code: "KL324",
             why: "but the listener binds \(listener.bindHost ?? "") inside the container, where "
               + "published ports do not arrive",
-            fix: "bind `\(listener.name)://:\(listener.bindPort ?? port)` and keep the host name in "
+            fix:
+              "bind `\(listener.name)://:\(listener.bindPort ?? port)` and keep the host name in "
               + "the advertised listener only")
         }
         let networks = service.networks.keys
@@ -244,7 +262,9 @@ enum ComposeAnalysis {
           let bind = listener.bindPort ?? port
           if let owner = project.services.first(where: { other in
             other.name.value != broker.name
-              && other.ports.contains { $0.hasFixedHostPort && $0.hostPorts?.contains(port) == true }
+              && other.ports.contains {
+                $0.hasFixedHostPort && $0.hostPorts?.contains(port) == true
+              }
           }) {
             let own = service.ports.first {
               $0.hasFixedHostPort && $0.containerPorts.contains(bind)
@@ -253,8 +273,10 @@ enum ComposeAnalysis {
               code: "KL322",
               why: "but host port \(port) is published by service \(owner.name.value), not by "
                 + "\(broker.name), so these clients reach the wrong container",
-              fix: own.map { "advertise `\(listener.advertisedHost ?? ""):\($0)`, the port "
-                + "\(broker.name) publishes" } ?? "publish a host port of its own and advertise it")
+              fix: own.map {
+                "advertise `\(listener.advertisedHost ?? ""):\($0)`, the port "
+                  + "\(broker.name) publishes"
+              } ?? "publish a host port of its own and advertise it")
           }
           if let other = service.ports.first(where: {
             $0.hasFixedHostPort && $0.containerPorts.contains(bind)
@@ -263,21 +285,26 @@ enum ComposeAnalysis {
               code: "KL323",
               why: "but container port \(bind) of \(listener.name) is published as host port "
                 + "\(hostPort), and nothing is published on \(port)",
-              fix: "advertise `\(listener.advertisedHost ?? ""):\(hostPort)` or publish `\(port):\(bind)`")
+              fix:
+                "advertise `\(listener.advertisedHost ?? ""):\(hostPort)` or publish `\(port):\(bind)`"
+            )
           }
           return .fails(
-            code: "KL322", why: "but no port of service \(broker.name) is published as host port \(port)",
+            code: "KL322",
+            why: "but no port of service \(broker.name) is published as host port \(port)",
             fix: "publish `\(port):\(bind)` or advertise a published port")
         }
-        guard mapping.hasFixedHostPort, let container = mapping.containerPorts.count == 1
-          ? mapping.containerPorts.lowerBound
-          : mapping.hostPorts.map({ mapping.containerPorts.lowerBound + port - $0.lowerBound })
+        guard mapping.hasFixedHostPort,
+          let container = mapping.containerPorts.count == 1
+            ? mapping.containerPorts.lowerBound
+            : mapping.hostPorts.map({ mapping.containerPorts.lowerBound + port - $0.lowerBound })
         else {
           return .unknown("host port \(port) is picked from a range at run time")
         }
         if mapping.isLoopbackOnly, vantage != .host {
           return .fails(
-            code: "KL322", why: "but host port \(port) is published on \(mapping.hostIP ?? "") only",
+            code: "KL322",
+            why: "but host port \(port) is published on \(mapping.hostIP ?? "") only",
             fix: "publish it on all interfaces (`\(port):\(container)`)")
         }
         guard container == listener.bindPort else {
@@ -285,7 +312,9 @@ enum ComposeAnalysis {
             $0.hasFixedHostPort && $0.containerPorts.contains(listener.bindPort ?? -1)
           }.flatMap { $0.hostPort(forContainer: listener.bindPort ?? -1) }
           let fix =
-            published.map { "advertise `\(listener.advertisedHost ?? ""):\($0)`, the host port published for \(listener.bindPort ?? 0)" }
+            published.map {
+              "advertise `\(listener.advertisedHost ?? ""):\($0)`, the host port published for \(listener.bindPort ?? 0)"
+            }
             ?? "publish `\(port):\(listener.bindPort.map(String.init) ?? "?")`"
           return .fails(
             code: "KL323",
@@ -359,9 +388,12 @@ enum ComposeAnalysis {
       }
       let depends = service.dependsOn.contains { brokerNames.contains($0.value) }
       guard bootstrap != nil || depends else { continue }
-      let networks = service.usesHostNetwork ? [] : service.networks.keys.sorted().filter {
-        brokerNetworks.contains($0)
-      }
+      let networks =
+        service.usesHostNetwork
+        ? []
+        : service.networks.keys.sorted().filter {
+          brokerNetworks.contains($0)
+        }
       if service.usesHostNetwork {
         clients.append(
           ComposeClient(
@@ -385,7 +417,8 @@ enum ComposeAnalysis {
       let candidates = broker.listeners.filter { !$0.isController && $0.isAdvertised }
       let loopback = candidates.filter { listener in
         let host = (listener.advertisedHost ?? "").lowercased()
-        return context.isLoopback(host) || context.hostAddress.map { $0.lowercased() == host } ?? false
+        return context.isLoopback(host)
+          || context.hostAddress.map { $0.lowercased() == host } ?? false
       }
       let published = candidates.filter { listener in
         let host = (listener.advertisedHost ?? "").lowercased()
@@ -399,7 +432,8 @@ enum ComposeAnalysis {
         service.usesHostNetwork
           || service.ports.contains { $0.containerPorts.contains(listener.bindPort ?? -1) }
       }
-      let chosen = !loopbackPublished.isEmpty ? loopbackPublished : loopback.isEmpty ? published : loopback
+      let chosen =
+        !loopbackPublished.isEmpty ? loopbackPublished : loopback.isEmpty ? published : loopback
       for listener in chosen {
         let group = ComposeClient(
           name: "programs on the Docker host", vantage: .host, service: nil, bootstrap: nil,
@@ -410,7 +444,8 @@ enum ComposeAnalysis {
     // Intent: a listener advertising a name of the broker (or an empty host) is meant for the
     // containers on the networks where that name resolves.
     for broker in context.brokers where !broker.service.usesHostNetwork {
-      for listener in broker.listeners where !listener.isController && listener.isAdvertised
+      for listener in broker.listeners
+      where !listener.isController && listener.isAdvertised
         && listener.unresolved.isEmpty
       {
         let host = listener.advertisedHost ?? ""
@@ -425,7 +460,8 @@ enum ComposeAnalysis {
       }
     }
     for broker in context.brokers {
-      for listener in broker.listeners where !listener.isController && listener.isAdvertised
+      for listener in broker.listeners
+      where !listener.isController && listener.isAdvertised
         && (listener.advertisedHost ?? "").lowercased() == "host.docker.internal"
       {
         let group = ComposeClient(
@@ -452,16 +488,22 @@ enum ComposeAnalysis {
         name: "", bindHost: nil, bindPort: nil, bindLocation: client.location, advertisedHost: host,
         advertisedPort: port, advertisedLocation: client.location, unresolved: [],
         isController: false, isAdvertised: true)
-      switch context.resolve(probe.advertisedHost, broker: broker, from: client.vantage, client: clientService) {
+      switch context.resolve(
+        probe.advertisedHost, broker: broker, from: client.vantage, client: clientService)
+      {
       case .container(let target) where target == broker.name:
         if let match = broker.listeners.first(where: { $0.bindPort == port && !$0.isController }) {
           return match.name
         }
       case .dockerHost:
         for mapping in broker.service.ports where mapping.hostPorts?.contains(port) == true {
-          let container = mapping.containerPorts.count == 1 ? mapping.containerPorts.lowerBound
+          let container =
+            mapping.containerPorts.count == 1
+            ? mapping.containerPorts.lowerBound
             : mapping.containerPorts.lowerBound + port - (mapping.hostPorts?.lowerBound ?? port)
-          if let match = broker.listeners.first(where: { $0.bindPort == container && !$0.isController }) {
+          if let match = broker.listeners.first(where: {
+            $0.bindPort == container && !$0.isController
+          }) {
             return match.name
           }
         }
@@ -481,7 +523,8 @@ enum ComposeAnalysis {
               notes: [
                 .init(
                   "bootstrap from the broker's service name, e.g. \(broker.name):"
-                    + "\(broker.listeners.first { !$0.isController && !context.isLoopback(($0.advertisedHost ?? "").lowercased()) }?.advertisedPort.map(String.init) ?? "29092")")
+                    + "\(broker.listeners.first { !$0.isController && !context.isLoopback(($0.advertisedHost ?? "").lowercased()) }?.advertisedPort.map(String.init) ?? "29092")"
+                )
               ]))
           return nil
         }
@@ -503,7 +546,8 @@ enum ComposeAnalysis {
   }
 
   /// The reachability table (rows sorted by client, broker, listener).
-  static func table(_ project: ComposeProject, brokers: [ComposeBroker]) -> [ComposeReachabilityRow] {
+  static func table(_ project: ComposeProject, brokers: [ComposeBroker]) -> [ComposeReachabilityRow]
+  {
     var ignored: [ComposeFinding] = []
     return evaluateAll(Context(project: project, brokers: brokers), findings: &ignored).map(\.1)
   }
@@ -518,7 +562,9 @@ enum ComposeAnalysis {
       guard let name = listener(for: client, context, findings: &findings) else {
         if let (host, port) = client.bootstrap {
           let anyListener = context.brokers.contains { !$0.listeners.isEmpty }
-          if anyListener, !findings.contains(where: { $0.code == "KL320" && $0.location == client.location }) {
+          if anyListener,
+            !findings.contains(where: { $0.code == "KL320" && $0.location == client.location })
+          {
             findings.append(
               ComposeFinding(
                 code: "KL326",
@@ -530,11 +576,14 @@ enum ComposeAnalysis {
         } else if client.service == nil {
           // A declared group without a bootstrap: some published listener of every broker must
           // serve it; each failing candidate is reported with its own reason.
-          for broker in context.brokers where broker.roles.isEmpty || broker.roles.contains("broker") {
+          for broker in context.brokers
+          where broker.roles.isEmpty || broker.roles.contains("broker") {
             let candidates = broker.listeners.filter { listener in
               listener.isAdvertised && !listener.isController
                 && (broker.service.usesHostNetwork
-                  || broker.service.ports.contains { $0.containerPorts.contains(listener.bindPort ?? -1) })
+                  || broker.service.ports.contains {
+                    $0.containerPorts.contains(listener.bindPort ?? -1)
+                  })
             }
             var failures: [(ComposeListener, String, String, String)] = []
             var served = false
@@ -566,10 +615,12 @@ enum ComposeAnalysis {
         }
         continue
       }
-      for broker in context.brokers where !broker.roles.isEmpty ? broker.roles.contains("broker") : true {
+      for broker in context.brokers
+      where !broker.roles.isEmpty ? broker.roles.contains("broker") : true {
         guard let listener = broker.listeners.first(where: { $0.name == name && $0.isAdvertised })
         else { continue }
-        let verdict = context.evaluate(listener, of: broker, from: client.vantage, client: clientService)
+        let verdict = context.evaluate(
+          listener, of: broker, from: client.vantage, client: clientService)
         var row = ComposeReachabilityRow(
           client: client.name, vantage: client.vantage.description, broker: broker.name,
           listener: name, address: listener.advertisedAddress, verdict: "ok", reason: "")
@@ -624,7 +675,8 @@ enum ComposeAnalysis {
           findings.append(
             ComposeFinding(
               code: "KL325",
-              message: "services \(earlier.service) and \(service.name.value) both publish host port "
+              message:
+                "services \(earlier.service) and \(service.name.value) both publish host port "
                 + "\(range.lowerBound); only one of them starts (\"port is already allocated\")",
               location: port.location,
               notes: [
@@ -646,7 +698,8 @@ enum ComposeAnalysis {
             message: "Kafka service \(broker.name) runs \(replicas.value) replicas; they share "
               + "node.id and advertised listeners",
             location: replicas.location,
-            notes: [.init("declare one service per broker, each with its own node id and address")]))
+            notes: [.init("declare one service per broker, each with its own node id and address")])
+        )
       }
       if service.usesHostNetwork, let first = service.ports.first {
         findings.append(
@@ -675,7 +728,8 @@ enum ComposeAnalysis {
           let mapping = service.ports.first(where: { $0.containerPorts.contains(port) }),
           !mapping.hasFixedHostPort
         {
-          let hostFacing = context.isLoopback(host.lowercased()) || host.isEmpty
+          let hostFacing =
+            context.isLoopback(host.lowercased()) || host.isEmpty
             || host == context.hostAddress
           if hostFacing {
             findings.append(
@@ -702,7 +756,8 @@ enum ComposeAnalysis {
         }
       }
       // R17: host.docker.internal.
-      for listener in broker.listeners where listener.isAdvertised
+      for listener in broker.listeners
+      where listener.isAdvertised
         && (listener.advertisedHost ?? "").lowercased() == "host.docker.internal"
       {
         let port = listener.advertisedPort ?? -1
@@ -837,7 +892,9 @@ enum ComposeAnalysis {
           if let target {
             if resolved != target.name {
               problem =
-                resolved.map { "\(voter.host) is service \($0), but node \(voter.id) is service \(target.name)" }
+                resolved.map {
+                  "\(voter.host) is service \($0), but node \(voter.id) is service \(target.name)"
+                }
                 ?? "\(voter.host) does not resolve from \(broker.name)'s networks (node \(voter.id) is service \(target.name))"
             } else if !target.isController {
               problem = "service \(target.name) (node \(voter.id)) has no controller role"

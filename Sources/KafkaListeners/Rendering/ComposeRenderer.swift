@@ -18,7 +18,8 @@ public enum ComposeRenderer {
       if !generation.reachability.isEmpty {
         var out = "# Reachability of project \(generation.project)\n"
         for row in generation.reachability {
-          out += "# \(row.client) [\(row.vantage)] -> \(row.broker) \(row.listener) \(row.address): "
+          out +=
+            "# \(row.client) [\(row.vantage)] -> \(row.broker) \(row.listener) \(row.address): "
             + row.verdict + (row.reason.isEmpty ? "" : " (\(row.reason))") + "\n"
         }
         blocks.append(out)
@@ -45,7 +46,8 @@ public enum ComposeRenderer {
                   ("kafkaVersion", .string(broker.kafkaVersion.description)),
                 ]
                 members.append(("nodeId", broker.nodeId.map { .int($0) } ?? .null))
-                members.append(("roles", .array(broker.roles.filter { !$0.isEmpty }.map { .string($0) })))
+                members.append(
+                  ("roles", .array(broker.roles.filter { !$0.isEmpty }.map { .string($0) })))
                 let sorted = broker.settings.sorted { $0.key < $1.key }
                 members.append(("properties", .object(sorted.map { ($0.key, .string($0.value)) })))
                 members.append(
@@ -74,9 +76,11 @@ public enum ComposeRenderer {
     let clustersText = GenerateRenderer.json(clusters)
     // The cluster document is an object; the compose member is appended to it.
     guard let close = clustersText.lastIndex(of: "}") else { return clustersText }
-    let member = jsonValue(compose).rendered().split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated().map { $0.offset == 0 ? String($0.element) : "  " + $0.element }
-      .joined(separator: "\n")
+    let member = jsonValue(compose).rendered().split(
+      separator: "\n", omittingEmptySubsequences: false
+    )
+    .enumerated().map { $0.offset == 0 ? String($0.element) : "  " + $0.element }
+    .joined(separator: "\n")
     var head = String(clustersText[..<close])
     while head.last == "\n" || head.last == " " { head.removeLast() }
     return head + ",\n  \"compose\": " + member + "\n}\n"

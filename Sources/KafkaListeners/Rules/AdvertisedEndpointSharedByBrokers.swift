@@ -13,10 +13,28 @@ public struct AdvertisedEndpointSharedByBrokers: Rule {
       advertise it (`localhost:29092`, `localhost:39092`, ...).
       """,
     triggering: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service("kafka-1", ports: ["29092:9092"], base: ComposeExamples.cluster(1, hostPort: 29092)), ComposeExamples.service("kafka-2", ports: ["39092:9092"], base: ComposeExamples.cluster(2, hostPort: 39092), set: [("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka-2:19092,↓PLAINTEXT_HOST://localhost:29092")]))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(
+            "kafka-1", ports: ["29092:9092"], base: ComposeExamples.cluster(1, hostPort: 29092)),
+          ComposeExamples.service(
+            "kafka-2", ports: ["39092:9092"], base: ComposeExamples.cluster(2, hostPort: 39092),
+            set: [
+              (
+                "KAFKA_ADVERTISED_LISTENERS",
+                "PLAINTEXT://kafka-2:19092,↓PLAINTEXT_HOST://localhost:29092"
+              )
+            ])))
     ],
     passing: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service("kafka-1", ports: ["29092:9092"], base: ComposeExamples.cluster(1, hostPort: 29092)), ComposeExamples.service("kafka-2", ports: ["39092:9092"], base: ComposeExamples.cluster(2, hostPort: 39092)))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(
+            "kafka-1", ports: ["29092:9092"], base: ComposeExamples.cluster(1, hostPort: 29092)),
+          ComposeExamples.service(
+            "kafka-2", ports: ["39092:9092"], base: ComposeExamples.cluster(2, hostPort: 39092))))
     ])
 
   public func check(_ input: LintInput) -> [Diagnostic] {

@@ -5,7 +5,8 @@ public struct AdvertisedListenersOnControllerImage: Rule {
 
   public let metadata = RuleMetadata(
     code: "KL603", name: "advertised-listeners-on-controller-image", severity: .error,
-    summary: "A controller-only node of the apache or Confluent image sets `KAFKA_ADVERTISED_LISTENERS`.",
+    summary:
+      "A controller-only node of the apache or Confluent image sets `KAFKA_ADVERTISED_LISTENERS`.",
     rationale: """
       The apache/kafka and Confluent entrypoints refuse it and exit with \
       `KAFKA_ADVERTISED_LISTENERS is not supported on a KRaft controller.`, although Kafka \
@@ -13,10 +14,33 @@ public struct AdvertisedListenersOnControllerImage: Rule {
       nodes reach controllers through `controller.quorum.voters`.
       """,
     triggering: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service("controller-1", ports: [], base: [("KAFKA_NODE_ID", "1"), ("KAFKA_PROCESS_ROLES", "controller"), ("KAFKA_LISTENERS", "CONTROLLER://:9093"), ("KAFKA_ADVERTISED_LISTENERS", "↓CONTROLLER://controller-1:9093"), ("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER"), ("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@controller-1:9093"), ("CLUSTER_ID", "4L6g3nShT-eMCtK--X86sw")]))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(
+            "controller-1", ports: [],
+            base: [
+              ("KAFKA_NODE_ID", "1"), ("KAFKA_PROCESS_ROLES", "controller"),
+              ("KAFKA_LISTENERS", "CONTROLLER://:9093"),
+              ("KAFKA_ADVERTISED_LISTENERS", "↓CONTROLLER://controller-1:9093"),
+              ("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER"),
+              ("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@controller-1:9093"),
+              ("CLUSTER_ID", "4L6g3nShT-eMCtK--X86sw"),
+            ])))
     ],
     passing: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service("controller-1", ports: [], base: [("KAFKA_NODE_ID", "1"), ("KAFKA_PROCESS_ROLES", "controller"), ("KAFKA_LISTENERS", "CONTROLLER://:9093"), ("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER"), ("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@controller-1:9093"), ("CLUSTER_ID", "4L6g3nShT-eMCtK--X86sw")]))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(
+            "controller-1", ports: [],
+            base: [
+              ("KAFKA_NODE_ID", "1"), ("KAFKA_PROCESS_ROLES", "controller"),
+              ("KAFKA_LISTENERS", "CONTROLLER://:9093"),
+              ("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER"),
+              ("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@controller-1:9093"),
+              ("CLUSTER_ID", "4L6g3nShT-eMCtK--X86sw"),
+            ])))
     ])
 
   public func check(_ input: LintInput) -> [Diagnostic] {

@@ -5,7 +5,8 @@ public struct AdvertisedPortNotPublished: Rule {
 
   public let metadata = RuleMetadata(
     code: "KL322", name: "advertised-port-not-published", severity: .error,
-    summary: "Clients outside the compose network are sent to a host port the broker does not publish.",
+    summary:
+      "Clients outside the compose network are sent to a host port the broker does not publish.",
     rationale: """
       From the Docker host, other networks and other machines, a container is reachable only \
       through its published ports. An advertised port that is not the host port of one of the \
@@ -14,10 +15,30 @@ public struct AdvertisedPortNotPublished: Rule {
       that is published.
       """,
     triggering: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(set: [("KAFKA_LISTENERS", "PLAINTEXT://:9092,CONTROLLER://:9093,PLAINTEXT_HOST://:29092"), ("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:9092,↓PLAINTEXT_HOST://localhost:29092")]))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(set: [
+            ("KAFKA_LISTENERS", "PLAINTEXT://:9092,CONTROLLER://:9093,PLAINTEXT_HOST://:29092"),
+            (
+              "KAFKA_ADVERTISED_LISTENERS",
+              "PLAINTEXT://kafka:9092,↓PLAINTEXT_HOST://localhost:29092"
+            ),
+          ])))
     ],
     passing: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(ports: ["9092:9092", "29092:29092"], set: [("KAFKA_LISTENERS", "PLAINTEXT://:9092,CONTROLLER://:9093,PLAINTEXT_HOST://:29092"), ("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:9092,PLAINTEXT_HOST://localhost:29092")]))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(
+            ports: ["9092:9092", "29092:29092"],
+            set: [
+              ("KAFKA_LISTENERS", "PLAINTEXT://:9092,CONTROLLER://:9093,PLAINTEXT_HOST://:29092"),
+              (
+                "KAFKA_ADVERTISED_LISTENERS",
+                "PLAINTEXT://kafka:9092,PLAINTEXT_HOST://localhost:29092"
+              ),
+            ])))
     ])
 
   public func check(_ input: LintInput) -> [Diagnostic] {

@@ -5,17 +5,21 @@ public struct ComposeInputNotFollowed: Rule {
 
   public let metadata = RuleMetadata(
     code: "KL022", name: "compose-input-not-followed", severity: .note,
-    summary: "A compose file includes another project or extends a service from another file, which is not read.",
+    summary:
+      "A compose file includes another project or extends a service from another file, which is not read.",
     rationale: """
       `include` and `extends` with `file:` bring in services and settings from files the linter \
       does not open, so what they add is not checked. Lint those files too, or inline the shared \
       service with a YAML anchor or a same-file `extends`.
       """,
     triggering: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(), trailer: "↓include:\n  - shared/compose.yaml\n")),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(), trailer: "↓include:\n  - shared/compose.yaml\n"))
     ],
     passing: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service())),
+      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service()))
     ])
 
   public func check(_ input: LintInput) -> [Diagnostic] {

@@ -14,10 +14,15 @@ public struct ContainerHostnameAdvertised: Rule {
       for the host.
       """,
     triggering: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(set: [("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:29092,↓PLAINTEXT_HOST://:9092")]))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(set: [
+            ("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:29092,↓PLAINTEXT_HOST://:9092")
+          ])))
     ],
     passing: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service())),
+      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service()))
     ])
 
   public func check(_ input: LintInput) -> [Diagnostic] {

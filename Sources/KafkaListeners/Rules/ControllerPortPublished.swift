@@ -11,10 +11,12 @@ public struct ControllerPortPublished: Rule {
       network. Publishing it only exposes the quorum to the host's network. Remove the mapping.
       """,
     triggering: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(ports: ["9092:9092", "↓9093:9093"]))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(ComposeExamples.service(ports: ["9092:9092", "↓9093:9093"])))
     ],
     passing: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service())),
+      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service()))
     ])
 
   public func check(_ input: LintInput) -> [Diagnostic] {

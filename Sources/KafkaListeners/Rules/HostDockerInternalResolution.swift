@@ -5,7 +5,8 @@ public struct HostDockerInternalResolution: Rule {
 
   public let metadata = RuleMetadata(
     code: "KL330", name: "host-docker-internal-resolution", severity: .note,
-    summary: "A broker advertises `host.docker.internal`, which Linux containers resolve only when configured.",
+    summary:
+      "A broker advertises `host.docker.internal`, which Linux containers resolve only when configured.",
     rationale: """
       Docker Desktop resolves `host.docker.internal` in every container; Docker Engine on Linux \
       only in containers whose service has `extra_hosts: ["host.docker.internal:host-gateway"]`. \
@@ -13,10 +14,18 @@ public struct HostDockerInternalResolution: Rule {
       desktop}` when the project only runs there.
       """,
     triggering: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(set: [("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:29092,↓PLAINTEXT_HOST://host.docker.internal:9092")]))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(set: [
+            (
+              "KAFKA_ADVERTISED_LISTENERS",
+              "PLAINTEXT://kafka:29092,↓PLAINTEXT_HOST://host.docker.internal:9092"
+            )
+          ])))
     ],
     passing: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service())),
+      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service()))
     ])
 
   public func check(_ input: LintInput) -> [Diagnostic] {

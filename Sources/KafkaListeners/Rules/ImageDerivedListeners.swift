@@ -14,10 +14,19 @@ public struct ImageDerivedListeners: Rule {
       cannot parse (error). Set `KAFKA_LISTENERS` explicitly.
       """,
     triggering: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(set: [("KAFKA_LISTENERS", nil), ("KAFKA_ADVERTISED_LISTENERS", "↓PLAINTEXT://kafka:29092,PLAINTEXT_HOST://localhost:9092")]))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(set: [
+            ("KAFKA_LISTENERS", nil),
+            (
+              "KAFKA_ADVERTISED_LISTENERS",
+              "↓PLAINTEXT://kafka:29092,PLAINTEXT_HOST://localhost:9092"
+            ),
+          ])))
     ],
     passing: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service())),
+      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service()))
     ])
 
   public func check(_ input: LintInput) -> [Diagnostic] {

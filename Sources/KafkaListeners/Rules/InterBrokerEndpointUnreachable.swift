@@ -5,7 +5,8 @@ public struct InterBrokerEndpointUnreachable: Rule {
 
   public let metadata = RuleMetadata(
     code: "KL332", name: "inter-broker-endpoint-unreachable", severity: .error,
-    summary: "Another broker cannot reach a broker at the address it advertises on the inter-broker listener.",
+    summary:
+      "Another broker cannot reach a broker at the address it advertises on the inter-broker listener.",
     rationale: """
       Brokers replicate from each other through the advertised endpoint of \
       `inter.broker.listener.name`, seen from their own containers. `localhost` there is the \
@@ -15,10 +16,34 @@ public struct InterBrokerEndpointUnreachable: Rule {
       separate host listener.
       """,
     triggering: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service("kafka-1", ports: ["29092:9092"], base: ComposeExamples.cluster(1, hostPort: 29092), set: [("KAFKA_ADVERTISED_LISTENERS", "↓PLAINTEXT://localhost:19092,PLAINTEXT_HOST://localhost:29092")]), ComposeExamples.service("kafka-2", ports: ["39092:9092"], base: ComposeExamples.cluster(2, hostPort: 39092), set: [("KAFKA_ADVERTISED_LISTENERS", "↓PLAINTEXT://localhost:19092,PLAINTEXT_HOST://localhost:39092")]))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(
+            "kafka-1", ports: ["29092:9092"], base: ComposeExamples.cluster(1, hostPort: 29092),
+            set: [
+              (
+                "KAFKA_ADVERTISED_LISTENERS",
+                "↓PLAINTEXT://localhost:19092,PLAINTEXT_HOST://localhost:29092"
+              )
+            ]),
+          ComposeExamples.service(
+            "kafka-2", ports: ["39092:9092"], base: ComposeExamples.cluster(2, hostPort: 39092),
+            set: [
+              (
+                "KAFKA_ADVERTISED_LISTENERS",
+                "↓PLAINTEXT://localhost:19092,PLAINTEXT_HOST://localhost:39092"
+              )
+            ])))
     ],
     passing: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service("kafka-1", ports: ["29092:9092"], base: ComposeExamples.cluster(1, hostPort: 29092)), ComposeExamples.service("kafka-2", ports: ["39092:9092"], base: ComposeExamples.cluster(2, hostPort: 39092)))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(
+            "kafka-1", ports: ["29092:9092"], base: ComposeExamples.cluster(1, hostPort: 29092)),
+          ComposeExamples.service(
+            "kafka-2", ports: ["39092:9092"], base: ComposeExamples.cluster(2, hostPort: 39092))))
     ])
 
   public func check(_ input: LintInput) -> [Diagnostic] {

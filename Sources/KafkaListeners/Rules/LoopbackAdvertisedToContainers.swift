@@ -5,7 +5,8 @@ public struct LoopbackAdvertisedToContainers: Rule {
 
   public let metadata = RuleMetadata(
     code: "KL320", name: "loopback-advertised-to-containers", severity: .error,
-    summary: "Containers of the compose project are sent to `localhost`, which is their own container.",
+    summary:
+      "Containers of the compose project are sent to `localhost`, which is their own container.",
     rationale: """
       A client container bootstraps from the broker's service name, then connects to the address \
       the broker advertises on that listener. `localhost` there is the client's own container, \
@@ -14,11 +15,24 @@ public struct LoopbackAdvertisedToContainers: Rule {
       and point container clients at it.
       """,
     triggering: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(set: [("KAFKA_LISTENERS", "PLAINTEXT://:9092,CONTROLLER://:9093"), ("KAFKA_ADVERTISED_LISTENERS", "↓PLAINTEXT://localhost:9092"), ("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT")]), ComposeExamples.client(bootstrap: "kafka:9092"))),
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(), ComposeExamples.client(bootstrap: "↓localhost:9092"))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(set: [
+            ("KAFKA_LISTENERS", "PLAINTEXT://:9092,CONTROLLER://:9093"),
+            ("KAFKA_ADVERTISED_LISTENERS", "↓PLAINTEXT://localhost:9092"),
+            ("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"),
+          ]), ComposeExamples.client(bootstrap: "kafka:9092"))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(), ComposeExamples.client(bootstrap: "↓localhost:9092"))),
     ],
     passing: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(), ComposeExamples.client(bootstrap: "kafka:29092"))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(), ComposeExamples.client(bootstrap: "kafka:29092")))
     ])
 
   public func check(_ input: LintInput) -> [Diagnostic] {

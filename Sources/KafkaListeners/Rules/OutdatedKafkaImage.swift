@@ -12,10 +12,18 @@ public struct OutdatedKafkaImage: Rule {
       Kafka under you. Pin a maintained image and a version tag.
       """,
     triggering: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(image: "↓bitnami/kafka:3.9", ports: ["9094:9094"], base: ComposeExamples.bitnami))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(
+            image: "↓bitnami/kafka:3.9", ports: ["9094:9094"], base: ComposeExamples.bitnami)))
     ],
     passing: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(image: "bitnamilegacy/kafka:3.9", ports: ["9094:9094"], base: ComposeExamples.bitnami))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(
+            image: "bitnamilegacy/kafka:3.9", ports: ["9094:9094"], base: ComposeExamples.bitnami)))
     ])
 
   public func check(_ input: LintInput) -> [Diagnostic] {

@@ -12,10 +12,15 @@ public struct PortsWithHostNetwork: Rule {
       listeners bind distinct host ports.
       """,
     triggering: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(ports: ["↓9092:9092"], extra: ["network_mode: host"]))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(ports: ["↓9092:9092"], extra: ["network_mode: host"])))
     ],
     passing: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(ports: [], extra: ["network_mode: host"]))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(ComposeExamples.service(ports: [], extra: ["network_mode: host"])))
     ])
 
   public func check(_ input: LintInput) -> [Diagnostic] {

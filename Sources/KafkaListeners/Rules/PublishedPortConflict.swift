@@ -13,10 +13,22 @@ public struct PublishedPortConflict: Rule {
       port.
       """,
     triggering: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service("kafka-1", ports: ["9092:9092"], base: ComposeExamples.cluster(1, hostPort: 9092)), ComposeExamples.service("kafka-2", ports: ["↓9092:9092"], base: ComposeExamples.cluster(2, hostPort: 9092)))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(
+            "kafka-1", ports: ["9092:9092"], base: ComposeExamples.cluster(1, hostPort: 9092)),
+          ComposeExamples.service(
+            "kafka-2", ports: ["↓9092:9092"], base: ComposeExamples.cluster(2, hostPort: 9092))))
     ],
     passing: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service("kafka-1", ports: ["29092:9092"], base: ComposeExamples.cluster(1, hostPort: 29092)), ComposeExamples.service("kafka-2", ports: ["39092:9092"], base: ComposeExamples.cluster(2, hostPort: 39092)))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(
+            "kafka-1", ports: ["29092:9092"], base: ComposeExamples.cluster(1, hostPort: 29092)),
+          ComposeExamples.service(
+            "kafka-2", ports: ["39092:9092"], base: ComposeExamples.cluster(2, hostPort: 39092))))
     ])
 
   public func check(_ input: LintInput) -> [Diagnostic] {

@@ -5,7 +5,8 @@ public struct QuorumVotersNotControllers: Rule {
 
   public let metadata = RuleMetadata(
     code: "KL327", name: "quorum-voters-not-controllers", severity: .error,
-    summary: "A KRaft voter does not point at the controller service and container port of that node id.",
+    summary:
+      "A KRaft voter does not point at the controller service and container port of that node id.",
     rationale: """
       Nodes reach the quorum through `controller.quorum.voters` (`id@host:port`): the host must \
       be the service of the node with that id and the controller role, resolvable from every \
@@ -14,10 +15,13 @@ public struct QuorumVotersNotControllers: Rule {
       controller listener's port.
       """,
     triggering: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(set: [("KAFKA_CONTROLLER_QUORUM_VOTERS", "↓1@kafka:29093")]))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(set: [("KAFKA_CONTROLLER_QUORUM_VOTERS", "↓1@kafka:29093")])))
     ],
     passing: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service())),
+      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service()))
     ])
 
   public func check(_ input: LintInput) -> [Diagnostic] {

@@ -12,10 +12,12 @@ public struct ScaledKafkaService: Rule {
       one service per broker, each with its own node id, advertised address and published port.
       """,
     triggering: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(extra: ["scale: ↓3"]))),
+      RuleExample(
+        "docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(extra: ["scale: ↓3"]))
+      )
     ],
     passing: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service())),
+      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service()))
     ])
 
   public func check(_ input: LintInput) -> [Diagnostic] {

@@ -12,10 +12,11 @@ public struct UnassignedHostPort: Rule {
       (`9092:9092`) and advertise that port.
       """,
     triggering: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(ports: ["↓9092"]))),
+      RuleExample(
+        "docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(ports: ["↓9092"])))
     ],
     passing: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service())),
+      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service()))
     ])
 
   public func check(_ input: LintInput) -> [Diagnostic] {

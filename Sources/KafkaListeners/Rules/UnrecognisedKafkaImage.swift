@@ -13,10 +13,17 @@ public struct UnrecognisedKafkaImage: Rule {
       broker.
       """,
     triggering: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(image: "↓example/kafka-custom:1.0"))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(ComposeExamples.service(image: "↓example/kafka-custom:1.0")))
     ],
     passing: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(image: "example/kafka-custom:1.0", extra: ["x-kafka-listeners:", "  image: apache", "  kafka-version: \"3.9\""]))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(
+            image: "example/kafka-custom:1.0",
+            extra: ["x-kafka-listeners:", "  image: apache", "  kafka-version: \"3.9\""])))
     ])
 
   public func check(_ input: LintInput) -> [Diagnostic] {

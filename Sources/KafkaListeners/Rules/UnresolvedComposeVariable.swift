@@ -13,10 +13,26 @@ public struct UnresolvedComposeVariable: Rule {
       `${VAR:-value}`.
       """,
     triggering: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(set: [("KAFKA_ADVERTISED_LISTENERS", "↓PLAINTEXT://kafka:29092,PLAINTEXT_HOST://${DOCKER_HOST_IP}:9092")]))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(set: [
+            (
+              "KAFKA_ADVERTISED_LISTENERS",
+              "↓PLAINTEXT://kafka:29092,PLAINTEXT_HOST://${DOCKER_HOST_IP}:9092"
+            )
+          ])))
     ],
     passing: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(set: [("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:29092,PLAINTEXT_HOST://localhost:9092")]))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(set: [
+            (
+              "KAFKA_ADVERTISED_LISTENERS",
+              "PLAINTEXT://kafka:29092,PLAINTEXT_HOST://localhost:9092"
+            )
+          ])))
     ])
 
   public func check(_ input: LintInput) -> [Diagnostic] {

@@ -13,10 +13,22 @@ public struct WrongVariableDialect: Rule {
       prefix of the image the service runs.
       """,
     triggering: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(image: "bitnamilegacy/kafka:3.9", ports: ["9094:9094"], base: ComposeExamples.bitnami, set: [("KAFKA_CFG_CONTROLLER_LISTENER_NAMES", nil), ("↓KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")]))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(
+            image: "bitnamilegacy/kafka:3.9", ports: ["9094:9094"], base: ComposeExamples.bitnami,
+            set: [
+              ("KAFKA_CFG_CONTROLLER_LISTENER_NAMES", nil),
+              ("↓KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER"),
+            ])))
     ],
     passing: [
-      RuleExample("docker-compose.yml", ComposeExamples.compose(ComposeExamples.service(image: "bitnamilegacy/kafka:3.9", ports: ["9094:9094"], base: ComposeExamples.bitnami))),
+      RuleExample(
+        "docker-compose.yml",
+        ComposeExamples.compose(
+          ComposeExamples.service(
+            image: "bitnamilegacy/kafka:3.9", ports: ["9094:9094"], base: ComposeExamples.bitnami)))
     ])
 
   public func check(_ input: LintInput) -> [Diagnostic] {

@@ -91,7 +91,8 @@ enum ApacheImage {
       }
       let hasQuorum = context.settings.contains {
         $0.key == "controller.quorum.voters"
-          || (context.version >= KafkaVersion(3, 9) && $0.key == "controller.quorum.bootstrap.servers")
+          || (context.version >= KafkaVersion(3, 9)
+            && $0.key == "controller.quorum.bootstrap.servers")
       }
       if !hasQuorum { missing.append("controller.quorum.voters") }
       if !missing.isEmpty {
@@ -130,7 +131,9 @@ enum ApacheImage {
     }
     context.legacyVariables(
       fatal: [],
-      ignored: ["KAFKA_ADVERTISED_HOST_NAME", "KAFKA_ADVERTISED_PORT", "KAFKA_HOST_NAME", "KAFKA_PORT"],
+      ignored: [
+        "KAFKA_ADVERTISED_HOST_NAME", "KAFKA_ADVERTISED_PORT", "KAFKA_HOST_NAME", "KAFKA_PORT",
+      ],
       image: image)
     context.commonChecks(image: image, derivedListeners: derived)
   }

@@ -78,15 +78,19 @@ enum BitnamiImage {
     }
     let roles = effective["KAFKA_CFG_PROCESS_ROLES"]?.value?.text
     let kraft = roles != nil || context.variable("KAFKA_ENABLE_KRAFT")?.value?.text == "yes"
-    context.set("log.dirs", derived: "/bitnami/kafka/data", at: context.anchor, provenance: "image default")
+    context.set(
+      "log.dirs", derived: "/bitnami/kafka/data", at: context.anchor, provenance: "image default")
     if legacy {
       for (name, value) in [
-        ("KAFKA_CFG_LISTENERS", "PLAINTEXT://:9092"), ("KAFKA_CFG_ADVERTISED_LISTENERS", "PLAINTEXT://:9092"),
+        ("KAFKA_CFG_LISTENERS", "PLAINTEXT://:9092"),
+        ("KAFKA_CFG_ADVERTISED_LISTENERS", "PLAINTEXT://:9092"),
       ] where effective[name] == nil {
         context.set(key(name), derived: value, at: context.anchor, provenance: "image default")
       }
       if !kraft, effective["KAFKA_CFG_ZOOKEEPER_CONNECT"] == nil {
-        context.set("zookeeper.connect", derived: "localhost:2181", at: context.anchor, provenance: "image default")
+        context.set(
+          "zookeeper.connect", derived: "localhost:2181", at: context.anchor,
+          provenance: "image default")
       }
     }
     for name in effective.keys.sorted() {
@@ -101,7 +105,8 @@ enum BitnamiImage {
           + "environment variable KAFKA_CFG_PROCESS_ROLES to configure the process roles for Kafka.\"",
         at: context.anchor)
     }
-    if kraft, !mounted, effective["KAFKA_CFG_NODE_ID"] == nil, effective["KAFKA_CFG_BROKER_ID"] == nil,
+    if kraft, !mounted, effective["KAFKA_CFG_NODE_ID"] == nil,
+      effective["KAFKA_CFG_BROKER_ID"] == nil,
       context.variable("KAFKA_NODE_ID_COMMAND") == nil
     {
       context.report(
@@ -111,7 +116,8 @@ enum BitnamiImage {
         at: context.anchor)
     }
     if kraft {
-      if let id = context.variable("KAFKA_CLUSTER_ID") ?? context.variable("KAFKA_KRAFT_CLUSTER_ID") {
+      if let id = context.variable("KAFKA_CLUSTER_ID") ?? context.variable("KAFKA_KRAFT_CLUSTER_ID")
+      {
         context.clusterId(from: id)
       } else {
         let nodes = project.services.filter { other in
@@ -128,7 +134,9 @@ enum BitnamiImage {
               : "KAFKA_CLUSTER_ID is not set; the bitnami image formats storage with a random "
                 + "cluster id (fine for a single node)",
             location: context.anchor,
-            notes: [.init("set the same KAFKA_CLUSTER_ID on every node (kafka-storage random-uuid)")]))
+            notes: [
+              .init("set the same KAFKA_CLUSTER_ID on every node (kafka-storage random-uuid)")
+            ]))
       }
     }
     if let image = context.service.image,
@@ -142,7 +150,9 @@ enum BitnamiImage {
     }
     context.legacyVariables(
       fatal: [],
-      ignored: ["KAFKA_ADVERTISED_HOST_NAME", "KAFKA_ADVERTISED_PORT", "KAFKA_HOST_NAME", "KAFKA_PORT"],
+      ignored: [
+        "KAFKA_ADVERTISED_HOST_NAME", "KAFKA_ADVERTISED_PORT", "KAFKA_HOST_NAME", "KAFKA_PORT",
+      ],
       image: "bitnami")
   }
 }

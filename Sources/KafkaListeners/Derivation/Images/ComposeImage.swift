@@ -56,7 +56,9 @@ public struct ComposeListener: Sendable {
   public var isAdvertised: Bool
 
   /// `host:port` as advertised.
-  public var advertisedAddress: String { "\(advertisedHost ?? ""):\(advertisedPort.map(String.init) ?? "?")" }
+  public var advertisedAddress: String {
+    "\(advertisedHost ?? ""):\(advertisedPort.map(String.init) ?? "?")"
+  }
 }
 
 /// A Kafka (or Redpanda) service of a compose project with the configuration its image builds.
@@ -113,7 +115,8 @@ enum ComposeImages {
       reference = String(reference[..<colon])
     }
     var parts = reference.lowercased().split(separator: "/").map(String.init)
-    if parts.count > 1, parts[0].contains(".") || parts[0].contains(":") || parts[0] == "localhost" {
+    if parts.count > 1, parts[0].contains(".") || parts[0].contains(":") || parts[0] == "localhost"
+    {
       parts.removeFirst()
     }
     if parts.first == "library" { parts.removeFirst() }
@@ -167,7 +170,8 @@ enum ComposeImages {
   }
 
   static func clamp(_ version: KafkaVersion) -> KafkaVersion {
-    min(max(version, KafkaVersion.supportedRange.lowerBound), KafkaVersion.supportedRange.upperBound)
+    min(
+      max(version, KafkaVersion.supportedRange.lowerBound), KafkaVersion.supportedRange.upperBound)
   }
 
   /// The flavour a service runs, or `nil` when it is not a Kafka broker. Unknown images that
@@ -179,7 +183,8 @@ enum ComposeImages {
         return (flavour, service.image.flatMap { parse($0.text).tag }, [])
       }
     }
-    if let image = service.image, let flavour = flavour(ofRepository: parse(image.text).repository) {
+    if let image = service.image, let flavour = flavour(ofRepository: parse(image.text).repository)
+    {
       return (flavour, parse(image.text).tag, [])
     }
     let hint: ImageFlavour?
@@ -230,7 +235,8 @@ enum ComposeImages {
       var context = ImageContext(service: service, version: resolved, tag: tag)
       switch flavour {
       case .apache: ApacheImage.emulate(&context)
-      case .confluent, .confluentLocal: ConfluentImage.emulate(&context, local: flavour == .confluentLocal)
+      case .confluent, .confluentLocal:
+        ConfluentImage.emulate(&context, local: flavour == .confluentLocal)
       case .bitnami: BitnamiImage.emulate(&context, project: project)
       case .wurstmeister: WurstmeisterImage.emulate(&context)
       case .redpanda: RedpandaImage.emulate(&context)
@@ -239,26 +245,32 @@ enum ComposeImages {
         flavour == .redpanda
         ? nil
         : BrokerConfiguration(
-          file: SyntheticProperties.file(context.settings, path: service.location.file, sources: sources),
+          file: SyntheticProperties.file(
+            context.settings, path: service.location.file, sources: sources),
           version: resolved)
       var broker = ComposeBroker(
         service: service, flavour: flavour, kafkaVersion: resolved, settings: context.settings,
         configuration: configuration, listeners: context.listeners, clusterId: context.clusterId,
         issues: issues + context.issues)
-      if let configuration { broker.listeners = listeners(configuration, settings: context.settings) }
+      if let configuration {
+        broker.listeners = listeners(configuration, settings: context.settings)
+      }
       brokers.append(broker)
     }
     return brokers
   }
 
   /// The listeners of a Kafka configuration, bind and advertised side paired by name.
-  static func listeners(_ config: BrokerConfiguration, settings: [EmulatedSetting]) -> [ComposeListener] {
+  static func listeners(_ config: BrokerConfiguration, settings: [EmulatedSetting])
+    -> [ComposeListener]
+  {
     let controllers = config.controllerNameSet
     let advertisedSetting = settings.last { $0.key == "advertised.listeners" }
     let listenerSetting = settings.last { $0.key == "listeners" }
     return config.listeners.endpoints.map { endpoint in
       let advertisedList = config.advertised?.endpoints
-      let advertised = advertisedList.map { list in list.first { $0.name == endpoint.name } }
+      let advertised =
+        advertisedList.map { list in list.first { $0.name == endpoint.name } }
         ?? endpoint
       return ComposeListener(
         name: endpoint.name, bindHost: endpoint.host, bindPort: endpoint.port,
@@ -480,7 +492,9 @@ struct ImageContext {
     guard value.isKnown else { return }
     let valid =
       value.text.count == 22
-      && value.text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+      && value.text.allSatisfy {
+        $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_")
+      }
     if !valid {
       report(
         "KL602",

@@ -30,10 +30,14 @@ enum ConfluentImage {
   /// confluent-local's `configureDefaults`.
   static let localDefaults: [(String, String)] = [
     ("KAFKA_NODE_ID", "1"), ("KAFKA_PROCESS_ROLES", "broker,controller"),
-    ("KAFKA_LISTENERS", "PLAINTEXT://localhost:29092,CONTROLLER://localhost:29093,PLAINTEXT_HOST://0.0.0.0:9092"),
+    (
+      "KAFKA_LISTENERS",
+      "PLAINTEXT://localhost:29092,CONTROLLER://localhost:29093,PLAINTEXT_HOST://0.0.0.0:9092"
+    ),
     ("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://localhost:29092,PLAINTEXT_HOST://localhost:9092"),
     ("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@localhost:29093"),
-    ("KAFKA_INTER_BROKER_LISTENER_NAME", "PLAINTEXT"), ("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER"),
+    ("KAFKA_INTER_BROKER_LISTENER_NAME", "PLAINTEXT"),
+    ("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER"),
     (
       "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP",
       "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,PLAINTEXT_HOST:PLAINTEXT"
@@ -44,7 +48,8 @@ enum ConfluentImage {
     let image = local ? "confluent-local" : "cp-kafka"
     let cp8 = context.version >= KafkaVersion(4, 0)
     let go = context.version >= KafkaVersion(4, 1)
-    let roles = context.variable("KAFKA_PROCESS_ROLES")?.value?.text ?? (local ? "broker,controller" : nil)
+    let roles =
+      context.variable("KAFKA_PROCESS_ROLES")?.value?.text ?? (local ? "broker,controller" : nil)
     let mapped = context.variables.filter {
       $0.name.hasPrefix("KAFKA_") && !excluded.contains($0.name)
     }
@@ -59,11 +64,13 @@ enum ConfluentImage {
       if let key = key(variable.name, goConversion: go) { context.set(key, from: variable) }
     }
     if context.variable("KAFKA_LOG_DIRS") == nil {
-      context.set("log.dirs", derived: "/var/lib/kafka/data", at: context.anchor, provenance: "image default")
+      context.set(
+        "log.dirs", derived: "/var/lib/kafka/data", at: context.anchor, provenance: "image default")
     }
     var derived = false
     if context.variable("KAFKA_LISTENERS") == nil, !local,
-      let value = context.variable("KAFKA_ADVERTISED_LISTENERS")?.value, !context.isControllerOnly(roles)
+      let value = context.variable("KAFKA_ADVERTISED_LISTENERS")?.value,
+      !context.isControllerOnly(roles)
     {
       if go {
         let broken = value.text.split(separator: ",").map { entry -> String in
@@ -100,7 +107,9 @@ enum ConfluentImage {
     if !kraft, context.variable("KAFKA_ZOOKEEPER_CONNECT") == nil {
       missing.append("KAFKA_ZOOKEEPER_CONNECT")
     }
-    if !context.isControllerOnly(roles), context.variable("KAFKA_ADVERTISED_LISTENERS") == nil, !local {
+    if !context.isControllerOnly(roles), context.variable("KAFKA_ADVERTISED_LISTENERS") == nil,
+      !local
+    {
       missing.append("KAFKA_ADVERTISED_LISTENERS")
     }
     if !missing.isEmpty {

@@ -21,7 +21,9 @@ enum RedpandaImage {
       }
       index += 1
     }
-    func parse(_ value: ComposeValue?) -> [(name: String, host: String, port: Int?, location: SourceLocation)] {
+    func parse(_ value: ComposeValue?) -> [(
+      name: String, host: String, port: Int?, location: SourceLocation
+    )] {
       guard let value else { return [] }
       var column = value.location.column
       var result: [(String, String, Int?, SourceLocation)] = []

@@ -2,7 +2,8 @@
 enum WurstmeisterImage {
   static let excluded: Set<String> = [
     "KAFKA_VERSION", "KAFKA_HOME", "KAFKA_DEBUG", "KAFKA_GC_LOG_OPTS", "KAFKA_HEAP_OPTS",
-    "KAFKA_JMX_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_LOG", "KAFKA_OPTS", "KAFKA_CREATE_TOPICS",
+    "KAFKA_JMX_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_LOG", "KAFKA_OPTS",
+    "KAFKA_CREATE_TOPICS",
   ]
 
   static func emulate(_ context: inout ImageContext) {

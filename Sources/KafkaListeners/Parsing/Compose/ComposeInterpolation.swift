@@ -115,7 +115,9 @@ enum ComposeInterpolation {
     }
   }
 
-  private static func substitute(_ name: String, _ variables: [String: String], _ result: inout Result) {
+  private static func substitute(
+    _ name: String, _ variables: [String: String], _ result: inout Result
+  ) {
     if let value = variables[name] {
       result.text += value
     } else {

@@ -95,7 +95,9 @@ enum ComposeReader {
         if pair.key.scalar?.text == "<<", pair.key.scalar?.isQuoted == false {
           let sources = pair.value.sequence?.items ?? [pair.value]
           for source in sources {
-            guard let sourceMapping = resolveMerges(source, depth: depth + 1).mapping else { continue }
+            guard let sourceMapping = resolveMerges(source, depth: depth + 1).mapping else {
+              continue
+            }
             for item in sourceMapping.pairs
             where !merged.contains(where: { $0.key.scalar?.text == item.key.scalar?.text }) {
               merged.append(item)
@@ -105,7 +107,8 @@ enum ComposeReader {
           pairs.append((pair.key, resolveMerges(pair.value, depth: depth + 1)))
         }
       }
-      for item in merged where !pairs.contains(where: { $0.key.scalar?.text == item.key.scalar?.text }) {
+      for item in merged
+      where !pairs.contains(where: { $0.key.scalar?.text == item.key.scalar?.text }) {
         pairs.append(item)
       }
       return .mapping(YAMLMapping(pairs: pairs, location: mapping.location))
@@ -116,7 +119,10 @@ enum ComposeReader {
   static func merge(_ base: ComposeProject, _ later: ComposeProject) -> ComposeProject {
     var result = base
     result.files += later.files
-    if !later.nameIsGuessed { result.name = later.name; result.nameIsGuessed = false }
+    if !later.nameIsGuessed {
+      result.name = later.name
+      result.nameIsGuessed = false
+    }
     for (key, network) in later.networks { result.networks[key] = network }
     result.declaredClients += later.declaredClients
     result.platform = later.platform ?? base.platform
@@ -214,7 +220,10 @@ enum ComposeReader {
       } else {
         let dir = ComposeReader.directory(of: path)
         let base = dir == "." ? "" : String(dir.split(separator: "/").last ?? "")
-        name = String((base.isEmpty ? "compose" : base).lowercased().filter { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "_" || $0 == "-" })
+        name = String(
+          (base.isEmpty ? "compose" : base).lowercased().filter {
+            ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "_" || $0 == "-"
+          })
       }
       var networks: [String: ComposeNetwork] = [:]
       for (key, node) in root?["networks"]?.mapping?.pairs ?? [] {
@@ -222,7 +231,8 @@ enum ComposeReader {
         let spec = node.mapping
         networks[key] = ComposeNetwork(
           isInternal: spec?["internal"]?.scalar?.booleanValue ?? false,
-          isExternal: spec?["external"]?.scalar?.booleanValue ?? (spec?["external"]?.mapping != nil))
+          isExternal: spec?["external"]?.scalar?.booleanValue ?? (spec?["external"]?.mapping != nil)
+        )
       }
       var services: [ComposeService] = []
       for (key, node) in servicesNode?.pairs ?? [] {
@@ -277,7 +287,8 @@ enum ComposeReader {
       var pairs = spec.pairs.filter { $0.key.scalar?.text != "extends" }
       for pair in base.pairs {
         let key = pair.key.scalar?.text
-        if key == "environment", let own = spec["environment"]?.mapping, let inherited = pair.value.mapping,
+        if key == "environment", let own = spec["environment"]?.mapping,
+          let inherited = pair.value.mapping,
           let index = pairs.firstIndex(where: { $0.key.scalar?.text == "environment" })
         {
           let missing = inherited.pairs.filter { item in
@@ -310,7 +321,8 @@ enum ComposeReader {
             }
             continue
           }
-          for entry in ComposeInterpolation.parseEnvFile(text, interpolating: raw ? nil : variables) {
+          for entry in ComposeInterpolation.parseEnvFile(text, interpolating: raw ? nil : variables)
+          {
             let location = SourceLocation(file: full, line: entry.line, column: entry.column)
             environment[entry.name] = ComposeVariable(
               name: entry.name,
@@ -438,9 +450,10 @@ enum ComposeReader {
         hostname: value(spec["hostname"]), containerName: value(spec["container_name"]),
         networkMode: value(spec["network_mode"]), extraHosts: extraHosts, dependsOn: dependsOn,
         replicas: replicas, command: command,
-        entrypoint: value(spec["entrypoint"]) ?? spec["entrypoint"]?.sequence?.items.first.flatMap {
-          value($0)
-        },
+        entrypoint: value(spec["entrypoint"])
+          ?? spec["entrypoint"]?.sequence?.items.first.flatMap {
+            value($0)
+          },
         declaredFlavour: value(extensionBlock?["image"]).map { Located($0.text, at: $0.location) },
         declaredKafkaVersion: value(extensionBlock?["kafka-version"]).map {
           Located($0.text, at: $0.location)
@@ -477,7 +490,8 @@ enum ComposeReader {
         var host: ClosedRange<Int>?
         if let published = value(long["published"]), !published.text.isEmpty {
           guard let range = Self.portRange(published.text) else {
-            invalid("published port \(quoted(published.text)) is not a port or range",
+            invalid(
+              "published port \(quoted(published.text)) is not a port or range",
               at: published.location)
             return nil
           }
@@ -506,19 +520,22 @@ enum ComposeReader {
       }
       if ip?.isEmpty == true { ip = nil }
       guard let container = Self.portRange(containerText) else {
-        invalid("port \(quoted(entry.text)) does not end in a container port or range",
+        invalid(
+          "port \(quoted(entry.text)) does not end in a container port or range",
           at: entry.location)
         return nil
       }
       var host: ClosedRange<Int>?
       if let hostText, !hostText.isEmpty {
         guard let range = Self.portRange(hostText) else {
-          invalid("port \(quoted(entry.text)): \(quoted(hostText)) is not a host port or range",
+          invalid(
+            "port \(quoted(entry.text)): \(quoted(hostText)) is not a host port or range",
             at: entry.location)
           return nil
         }
         if container.count > 1, range.count != container.count {
-          invalid("port \(quoted(entry.text)): the host and container ranges differ in length",
+          invalid(
+            "port \(quoted(entry.text)): the host and container ranges differ in length",
             at: entry.location)
           return nil
         }
