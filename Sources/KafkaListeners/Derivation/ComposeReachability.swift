@@ -94,6 +94,32 @@ enum ComposeAnalysis {
   struct Context {
     let project: ComposeProject
     let brokers: [ComposeBroker]
+    /// For each network, the services each DNS name answers with (computed once: resolution
+    /// runs for every client and broker pair).
+    let namesByNetwork: [String: [String: [String]]]
+    /// Every name any service answers to on some network, with the first such service.
+    let allNames: [String: String]
+
+    init(project: ComposeProject, brokers: [ComposeBroker]) {
+      self.project = project
+      self.brokers = brokers
+      var byNetwork: [String: [String: [String]]] = [:]
+      var all: [String: String] = [:]
+      for service in project.services {
+        for network in service.networks.keys {
+          for name in service.dnsNames(on: network) {
+            byNetwork[network, default: [:]][name, default: []].append(service.name.value)
+          }
+        }
+        var names: Set<String> = [service.name.value]
+        if let container = service.containerName?.text { names.insert(container) }
+        if let hostname = service.hostname?.text { names.insert(hostname) }
+        for aliases in service.networks.values { names.formUnion(aliases.map(\.value)) }
+        for name in names where all[name] == nil { all[name] = service.name.value }
+      }
+      namesByNetwork = byNetwork
+      allNames = all
+    }
 
     var platform: String? { project.platform?.value }
     var hostAddress: String? { project.hostAddress?.value }
@@ -104,15 +130,11 @@ enum ComposeAnalysis {
 
     /// Services (any) answering to `name` on `network`.
     func services(named name: String, on network: String) -> [ComposeService] {
-      project.services.filter { $0.dnsNames(on: network).contains(name) }
+      (namesByNetwork[network]?[name] ?? []).compactMap { project.service($0) }
     }
 
     func anyServiceNamed(_ name: String) -> ComposeService? {
-      project.services.first { service in
-        service.name.value == name || service.containerName?.text == name
-          || service.hostname?.text == name
-          || service.networks.values.contains { $0.contains { $0.value == name } }
-      }
+      allNames[name].flatMap { project.service($0) }
     }
 
     /// Resolves `host` as advertised by `broker` from `vantage` (client `client` when known).
@@ -873,6 +895,14 @@ enum ComposeAnalysis {
   static func voters(_ context: Context, _ findings: inout [ComposeFinding]) {
     let nodes = context.brokers.filter { $0.configuration != nil }
     let combinedSingle = nodes.count == 1
+    var byId: [Int: ComposeBroker] = [:]
+    for node in nodes { if let id = node.nodeId, byId[id] == nil { byId[id] = node } }
+    let suggestion = nodes.filter(\.isController).compactMap { node in
+      node.nodeId.map { id in
+        let port = node.listeners.first { $0.isController }?.bindPort.map(String.init) ?? "9093"
+        return "\(id)@\(node.name):\(port)"
+      }
+    }.joined(separator: ",")
     for broker in nodes {
       guard let configuration = broker.configuration else { continue }
       let voters = configuration.quorumVoters
@@ -880,7 +910,7 @@ enum ComposeAnalysis {
         let location = voter.element.location
         let host = voter.host.lowercased()
         var problem: String?
-        let target = nodes.first { $0.nodeId == voter.id }
+        let target = byId[voter.id]
         if context.isLoopback(host) {
           if !(combinedSingle && target?.name == broker.name) {
             problem = "\(voter.host) is the node's own container, not controller \(voter.id)"
@@ -919,11 +949,7 @@ enum ComposeAnalysis {
               notes: [
                 .init(
                   "list every controller as node.id@service-name:controller-port, e.g. "
-                    + nodes.filter(\.isController).compactMap { node in
-                      node.nodeId.map { id in
-                        "\(id)@\(node.name):\(node.listeners.first { $0.isController }?.bindPort.map(String.init) ?? "9093")"
-                      }
-                    }.joined(separator: ","))
+                    + suggestion)
               ]))
         }
       }

@@ -1,4 +1,8 @@
 extension LintInput {
+  /// Services, ports and environment variables of one compose project, counted together, above
+  /// which the project is reported (KL012) rather than analysed.
+  static let composeSizeLimit = 20_000
+
   /// Reads the compose projects among the YAML inputs and emulates their Kafka images.
   mutating func readCompose(_ configuration: Configuration) {
     var variables: [String: [String: String]] = [:]
@@ -21,6 +25,19 @@ extension LintInput {
     var sources = yamlSources
     for (path, text) in configuration.composeEnvFiles { sources[path] = Array(text.utf8) }
     for project in projects {
+      // Image emulation and reachability compare services, ports and variables pairwise; a
+      // project far beyond any real one is reported instead of analysed.
+      let size = project.services.reduce(0) { $0 + 1 + $1.ports.count + $1.environment.count }
+      if size > LintInput.composeSizeLimit {
+        clusterIssues.append(
+          ReadIssue(
+            code: "KL012",
+            message: "the compose project has \(project.services.count) services with \(size) "
+              + "services, ports and variables together; projects above "
+              + "\(LintInput.composeSizeLimit) are not analysed",
+            location: project.location))
+        continue
+      }
       let brokers = ComposeImages.brokers(of: project, sources: sources)
       composeBrokers += brokers
       // Facts about an image or a shared default are said once per project.

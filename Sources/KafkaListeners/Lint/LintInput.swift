@@ -34,19 +34,23 @@ public struct LintInput: Sendable {
 
   /// Parses the given files; nothing here throws, problems become data for the rules.
   public init(files: [SourceFile], configuration: Configuration) {
-    self.init(files: files, kafkaVersion: configuration.kafkaVersion)
+    self.init(
+      files: files, kafkaVersion: configuration.kafkaVersion, composeConfiguration: configuration)
     resolveNames = configuration.resolveNames
     for (node, path) in configuration.nodeProperties { nodeProperties[node] = path }
     configuredClients = configuration.clients
-    if !configuration.composeVariables.isEmpty || !configuration.composeDotEnv.isEmpty
-      || !configuration.composeEnvFiles.isEmpty
-    {
-      readCompose(configuration)
-    }
   }
 
   /// Parses the given files for one Kafka version.
   public init(files: [SourceFile], kafkaVersion: KafkaVersion = .newest) {
+    self.init(
+      files: files, kafkaVersion: kafkaVersion,
+      composeConfiguration: Configuration(kafkaVersion: kafkaVersion))
+  }
+
+  /// Parses the given files; compose projects are read with the variables and env files of
+  /// `composeConfiguration`.
+  init(files: [SourceFile], kafkaVersion: KafkaVersion, composeConfiguration: Configuration) {
     self.kafkaVersion = kafkaVersion
     for file in files {
       switch file.content {
@@ -69,6 +73,6 @@ public struct LintInput: Sendable {
     }
     (clusters, clusterIssues) = ClusterReader.read(yamlFiles)
     derivedClusters = clusters.map(ListenerDerivation.derive)
-    readCompose(Configuration(kafkaVersion: kafkaVersion))
+    readCompose(composeConfiguration)
   }
 }

@@ -20,9 +20,15 @@ public struct ComposeProject: Sendable {
   /// Where the project starts (the first file's `services` key).
   public var location: SourceLocation
 
-  /// The service with this name.
+  /// The service with this name (services are sorted by name).
   public func service(_ name: String) -> ComposeService? {
-    services.first { $0.name.value == name }
+    var low = 0
+    var high = services.count
+    while low < high {
+      let mid = (low + high) / 2
+      if services[mid].name.value < name { low = mid + 1 } else { high = mid }
+    }
+    return low < services.count && services[low].name.value == name ? services[low] : nil
   }
 }
 

@@ -215,6 +215,7 @@ enum ComposeImages {
   /// Emulates every Kafka service of a project.
   static func brokers(of project: ComposeProject, sources: [String: [UInt8]]) -> [ComposeBroker] {
     var brokers: [ComposeBroker] = []
+    var indexes: [String: LineIndex] = [:]
     for service in project.services {
       guard let (flavour, tag, recognitionIssues) = recognise(service) else { continue }
       var issues = recognitionIssues
@@ -246,7 +247,7 @@ enum ComposeImages {
         ? nil
         : BrokerConfiguration(
           file: SyntheticProperties.file(
-            context.settings, path: service.location.file, sources: sources),
+            context.settings, path: service.location.file, sources: sources, indexes: &indexes),
           version: resolved)
       var broker = ComposeBroker(
         service: service, flavour: flavour, kafkaVersion: resolved, settings: context.settings,
@@ -509,12 +510,13 @@ struct ImageContext {
 /// Builds a `PropertiesFile` whose entries point at the compose values that produced them, so
 /// the Kafka startup rules report compose locations.
 enum SyntheticProperties {
-  static func file(_ settings: [EmulatedSetting], path: String, sources: [String: [UInt8]])
-    -> PropertiesFile
-  {
+  static func file(
+    _ settings: [EmulatedSetting], path: String, sources: [String: [UInt8]],
+    indexes: inout [String: LineIndex]
+  ) -> PropertiesFile {
     let bytes = sources[path] ?? []
-    let fileIndex = LineIndex(bytes: bytes)
-    var indexes: [String: LineIndex] = [path: fileIndex]
+    if indexes[path] == nil { indexes[path] = LineIndex(bytes: bytes) }
+    let fileIndex = indexes[path] ?? LineIndex(bytes: bytes)
     var entries: [PropertyEntry] = []
     for setting in settings {
       let file = setting.valueLocation.file
