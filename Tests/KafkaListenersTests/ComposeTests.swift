@@ -446,4 +446,18 @@ import Testing
     )
     #expect(input.composeBrokers.first?.kafkaVersion == KafkaVersion(2, 8, 1))
   }
+
+  @Test func projectsAboveTheSizeLimitAreReportedNotAnalysed() {
+    func project(variables: Int) -> LintInput {
+      var text = "services:\n  kafka:\n    image: apache/kafka:4.1.0\n    environment:\n"
+      for index in 0..<variables { text += "      KAFKA_X\(index): v\n" }
+      return LintInput(files: [SourceFile(path: "big/compose.yaml", text: text)])
+    }
+    let under = project(variables: LintInput.composeSizeLimit - 1)
+    #expect(under.composeBrokers.count == 1)
+    #expect(!under.clusterIssues.contains { $0.code == "KL012" })
+    let over = project(variables: LintInput.composeSizeLimit)
+    #expect(over.composeBrokers.isEmpty)
+    #expect(over.clusterIssues.contains { $0.code == "KL012" })
+  }
 }

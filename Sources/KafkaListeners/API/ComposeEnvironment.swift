@@ -44,14 +44,23 @@ extension KafkaListeners {
   /// Whether some line of `bytes` starts with `prefix`.
   static func startsLine(with prefix: String, in bytes: [UInt8]) -> Bool {
     let needle = Array(prefix.utf8)
-    var index = 0
-    while index + needle.count <= bytes.count {
-      if bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
-      guard let newline = bytes[index...].firstIndex(of: 0x0A) else { return false }
-      index = newline + 1
+    return bytes.withUnsafeBufferPointer { buffer in
+      let count = buffer.count
+      var index = 0
+      var atLineStart = true
+      while index < count {
+        if atLineStart, index + needle.count <= count {
+          var offset = 0
+          while offset < needle.count, buffer[index + offset] == needle[offset] { offset += 1 }
+          if offset == needle.count { return true }
+        }
+        atLineStart = buffer[index] == 0x0A
+        index += 1
+      }
+      return false
     }
-    return false
   }
+
 
   /// The reachability table of every compose project among `files`: which client position can
   /// use which listener of which broker.
