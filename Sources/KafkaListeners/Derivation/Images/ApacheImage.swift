@@ -118,7 +118,17 @@ enum ApacheImage {
           + "storage is formatted with the built-in default id instead",
         at: wrong.nameLocation, notes: [.init("did you mean CLUSTER_ID?")])
     }
-    if let clusterId = context.variable("CLUSTER_ID") {
+    if let clusterId = context.variable("CLUSTER_ID"), clusterId.value?.text.isEmpty == true,
+      context.variable("KAFKA_PROCESS_ROLES") != nil
+    {
+      // The built-in default applies only when the variable is unset, not when it is empty.
+      context.report(
+        "KL602",
+        "CLUSTER_ID is set to an empty value; the \(image) image exits with \"CLUSTER_ID "
+          + "environment variable not set\"",
+        at: clusterId.value?.location ?? context.anchor,
+        notes: [.init("remove it (the image's default id applies) or set a real id")])
+    } else if let clusterId = context.variable("CLUSTER_ID") {
       context.clusterId(from: clusterId)
     } else {
       context.clusterId = ("5L6g3nShT-eMCtK--X86sw", context.anchor)

@@ -125,7 +125,15 @@ enum ConfluentImage {
         "KAFKA_CLUSTER_ID becomes the unknown property cluster.id on the \(image) image",
         at: wrong.nameLocation, notes: [.init("did you mean CLUSTER_ID?")])
     }
-    if let clusterId = context.variable("CLUSTER_ID") {
+    if let clusterId = context.variable("CLUSTER_ID"), clusterId.value?.text.isEmpty == true,
+      kraft, !go, !local
+    {
+      // CP ≤ 8.0 checks with `dub ensure`, which fails on an empty value too.
+      context.report(
+        "KL602", "CLUSTER_ID is empty; the \(image) image exits at startup (\"CLUSTER_ID is required.\")",
+        at: clusterId.value?.location ?? context.anchor,
+        notes: [.init("set CLUSTER_ID (kafka-storage random-uuid)")])
+    } else if let clusterId = context.variable("CLUSTER_ID") {
       context.clusterId(from: clusterId)
     } else if local {
       context.clusterId = ("4L6g3nShT-eMCtK--X86sw", context.anchor)

@@ -91,6 +91,7 @@ enum ComposeReader {
     case .mapping(let mapping):
       var pairs: [(key: YAMLNode, value: YAMLNode)] = []
       var merged: [(key: YAMLNode, value: YAMLNode)] = []
+      var mergedKeys: Set<String> = []
       for pair in mapping.pairs {
         if pair.key.scalar?.text == "<<", pair.key.scalar?.isQuoted == false {
           let sources = pair.value.sequence?.items ?? [pair.value]
@@ -99,7 +100,7 @@ enum ComposeReader {
               continue
             }
             for item in sourceMapping.pairs
-            where !merged.contains(where: { $0.key.scalar?.text == item.key.scalar?.text }) {
+            where mergedKeys.insert(item.key.scalar?.text ?? "").inserted {
               merged.append(item)
             }
           }
@@ -107,8 +108,8 @@ enum ComposeReader {
           pairs.append((pair.key, resolveMerges(pair.value, depth: depth + 1)))
         }
       }
-      for item in merged
-      where !pairs.contains(where: { $0.key.scalar?.text == item.key.scalar?.text }) {
+      let written = Set(pairs.map { $0.key.scalar?.text ?? "" })
+      for item in merged where !written.contains(item.key.scalar?.text ?? "") {
         pairs.append(item)
       }
       return .mapping(YAMLMapping(pairs: pairs, location: mapping.location))
