@@ -44,6 +44,8 @@ struct GenerateCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Configuration file (default: .kafka-listeners.yaml found upward).", valueName: "file"))
   var config: String?
 
+  @OptionGroup var compose: ComposeOptions
+
   func validate() throws {
     if mergeInto != nil && node == nil {
       throw ValidationError("--merge-into needs --node to say which node the file belongs to")
@@ -63,7 +65,9 @@ struct GenerateCommand: ParsableCommand {
     } else if let found = KafkaListeners.findConfiguration(from: ".") {
       configuration = try KafkaListeners.loadConfiguration(path: found)
     }
-    let result = try KafkaListeners.generate(paths: paths, configuration: configuration)
+    compose.apply(to: &configuration)
+    let result = try KafkaListeners.generateIncludingCompose(
+      paths: paths, configuration: configuration)
     let errors = result.report.diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty || result.report.unreadableFileCount > 0 {
       Output.error(TextRenderer(color: false).render(LintReport(diagnostics: errors, fileCount: result.report.fileCount)))
@@ -71,6 +75,15 @@ struct GenerateCommand: ParsableCommand {
       throw ExitCode(result.report.unreadableFileCount > 0 ? 2 : 1)
     }
     let clusters = result.clusters
+    let compose = result.compose.filter { !$0.brokers.isEmpty }
+    if !compose.isEmpty, mergeInto == nil, outputDir == nil, node == nil, format != .env {
+      // Compose services: the configuration each image builds, and who can reach which listener.
+      switch format {
+      case .json: Output.write(ComposeRenderer.json(clusters: clusters, compose: compose))
+      case .properties, .env: Output.write(ComposeRenderer.properties(compose))
+      }
+      return
+    }
     if clusters.isEmpty {
       throw ToolError.noClusters(paths.joined(separator: " "))
     }

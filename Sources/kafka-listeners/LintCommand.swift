@@ -52,6 +52,8 @@ struct LintCommand: ParsableCommand {
       valueName: "NODE=FILE"))
   var nodeProperties: [String] = []
 
+  @OptionGroup var compose: ComposeOptions
+
   func validate() throws {
     if config != nil && noConfig {
       throw ValidationError("--config and --no-config cannot be used together")
@@ -75,6 +77,7 @@ struct LintCommand: ParsableCommand {
       configuration.kafkaVersion = version
     }
     configuration.resolveNames = resolve
+    compose.apply(to: &configuration)
     configuration.nodeProperties = nodeProperties.compactMap(parseNodeProperties)
     let extra = configuration.nodeProperties.map(\.path)
     let report = try KafkaListeners.lint(

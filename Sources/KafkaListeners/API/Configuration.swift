@@ -23,6 +23,14 @@ public struct Configuration: Sendable {
   /// Where the clients of the server.properties inputs sit (`clients:`), which a properties
   /// file cannot say itself.
   public var clients: [ConfiguredClientGroup] = []
+  /// Variables for compose interpolation that win over every `.env` file (`--env NAME=VALUE`,
+  /// and the process environment with `--use-process-env`).
+  public var composeVariables: [String: String] = [:]
+  /// The `.env` file next to each compose project, by the project's directory.
+  public var composeDotEnv: [String: [String: String]] = [:]
+  /// The text of `env_file` files compose services name, by path (the compose file's directory
+  /// joined to the path as written).
+  public var composeEnvFiles: [String: String] = [:]
 
   /// Creates a configuration; the defaults run every rule for the newest Kafka.
   public init(

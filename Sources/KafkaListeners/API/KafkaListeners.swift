@@ -24,6 +24,7 @@ public enum KafkaListeners {
   ) throws(ToolError) -> LintReport {
     let collector = InputCollector(limits: limits)
     let files = try collector.collect(paths)
+    let configuration = composeFiles(for: files, configuration: configuration, limits: limits)
     var input = LintInput(files: files, configuration: configuration)
     // Descriptions may name their nodes' server.properties (`spec.properties`) for drift checks;
     // they are read once the descriptions are parsed, so nothing is parsed twice.
@@ -44,6 +45,7 @@ public enum KafkaListeners {
     paths: [String], configuration: Configuration = Configuration(), limits: Limits = Limits()
   ) throws(ToolError) -> (report: LintReport, clusters: [DerivedCluster]) {
     let files = try InputCollector(limits: limits).collect(paths)
+    let configuration = composeFiles(for: files, configuration: configuration, limits: limits)
     return generate(files, configuration: configuration)
   }
 

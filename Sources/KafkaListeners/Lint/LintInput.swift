@@ -28,10 +28,19 @@ public struct LintInput: Sendable {
   /// Analyses several rules read (the reachability judgement), computed once and shared by
   /// every copy of this input.
   let shared = SharedAnalyses()
+  /// The Docker Compose projects among the YAML inputs.
+  public var composeProjects: [ComposeProject] = []
+  /// Every Kafka service of those projects with the configuration its image builds.
+  public var composeBrokers: [ComposeBroker] = []
+  /// Problems found in compose projects, each tagged with the rule that reports it.
+  public var composeIssues: [ComposeFinding] = []
+  /// The bytes of the YAML inputs, so compose values can be located in them.
+  var yamlSources: [String: [UInt8]] = [:]
 
   /// Parses the given files; nothing here throws, problems become data for the rules.
   public init(files: [SourceFile], configuration: Configuration) {
-    self.init(files: files, kafkaVersion: configuration.kafkaVersion)
+    self.init(
+      files: files, kafkaVersion: configuration.kafkaVersion, composeConfiguration: configuration)
     resolveNames = configuration.resolveNames
     for (node, path) in configuration.nodeProperties { nodeProperties[node] = path }
     configuredClients = configuration.clients
@@ -39,6 +48,14 @@ public struct LintInput: Sendable {
 
   /// Parses the given files for one Kafka version.
   public init(files: [SourceFile], kafkaVersion: KafkaVersion = .newest) {
+    self.init(
+      files: files, kafkaVersion: kafkaVersion,
+      composeConfiguration: Configuration(kafkaVersion: kafkaVersion))
+  }
+
+  /// Parses the given files; compose projects are read with the variables and env files of
+  /// `composeConfiguration`.
+  init(files: [SourceFile], kafkaVersion: KafkaVersion, composeConfiguration: Configuration) {
     self.kafkaVersion = kafkaVersion
     for file in files {
       switch file.content {
@@ -50,11 +67,13 @@ public struct LintInput: Sendable {
           addProperties(path: file.path, bytes: bytes)
         case .yaml:
           yamlFiles.append(YAMLReader.read(path: file.path, bytes: bytes))
+          yamlSources[file.path] = bytes
         }
       }
     }
     (clusters, clusterIssues) = ClusterReader.read(yamlFiles)
     derivedClusters = clusters.map(ListenerDerivation.derive)
+    readCompose(composeConfiguration)
   }
 
   /// Adds `.properties` inputs found after the others were parsed: the server.properties files

@@ -30,6 +30,7 @@ public struct Linter: Sendable {
       }
       diagnostics += found
     }
+    diagnostics += composeKafkaDiagnostics(input)
 
     let suppressions =
       input.propertiesFiles.flatMap { Suppression.find(in: $0, registry: RuleRegistry.all) }
