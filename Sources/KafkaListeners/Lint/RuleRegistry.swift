@@ -106,6 +106,17 @@ public enum RuleRegistry {
     HostPortCollision(),
     ExternalListenerWithoutTLS(),
     ExternalListenerWithoutAuthentication(),
+    AdvertisedHostNotInCertificate(),
+    BootstrapHostNotInCertificate(),
+    CertificateExpired(),
+    CertificateExpiringSoon(),
+    BroadWildcardCertificate(),
+    HostnameMatchDependsOnClient(),
+    HostUnusableForTLSVerification(),
+    NodePortTLSWithoutAdvertisedHost(),
+    HostnameVerificationDisabled(),
+    CertificateNotForTLSServer(),
+    UnreadableCertificate(),
     ConfigurationDrift(),
   ]
 
