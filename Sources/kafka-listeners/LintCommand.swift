@@ -117,7 +117,9 @@ struct LintCommand: ParsableCommand {
     }
     configuration.resolveNames = resolve
     configuration.nodeProperties = nodeProperties.compactMap(parseNodeProperties)
-    configuration.tls.certificatePaths += certificate.map(CertificateMapping.init(argument:))
+    // Command-line certificates take precedence over those of the configuration file.
+    configuration.tls.certificatePaths =
+      certificate.map(CertificateMapping.init(argument:)) + configuration.tls.certificatePaths
     if let now { configuration.tls.now = TLSOptions.parseTime(now) }
     if let tlsClients, let clients = TLSOptions.parseClients(tlsClients) {
       configuration.tls.clients = clients

@@ -168,3 +168,5 @@ example client-only "/CN=kafka-1" 20250101000000Z 20991231000000Z \
   "subjectAltName=DNS:kafka-1.kafka.example.com" "extendedKeyUsage=clientAuth"
 example server-client "/CN=kafka-1" 20250101000000Z 20991231000000Z \
   "subjectAltName=DNS:kafka-1.kafka.example.com" "extendedKeyUsage=serverAuth,clientAuth"
+example underscore "/CN=kafka_1" 20250101000000Z 20991231000000Z \
+  "subjectAltName=DNS:kafka_1.kafka.example.com"

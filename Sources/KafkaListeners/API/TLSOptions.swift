@@ -223,14 +223,15 @@ enum CertificateLoading {
         }
         let location = entry.value.trimmingCharacters(in: " \t")
         guard !location.isEmpty else { continue }
-        let path: String
+        let joined: String
         if location.hasPrefix("/") {
-          path = location
+          joined = location
         } else if let slash = source.path.lastIndex(of: "/") {
-          path = String(source.path[...slash]) + location
+          joined = String(source.path[...slash]) + location
         } else {
-          path = location
+          joined = location
         }
+        let path = normalized(joined)
         guard case .bytes(let keystore) = FileReading.read(path, limit: maxBytes) else { continue }
         let storePassword = properties[prefix + "ssl.keystore.password"] ?? password
         var file = CertificateReader.read(path: path, bytes: keystore, password: storePassword)
@@ -241,6 +242,20 @@ enum CertificateLoading {
     }
     return keystores
   }
+}
+
+/// `a/b/../c` → `a/c`, lexically (keystore paths are shown in messages).
+private func normalized(_ path: String) -> String {
+  var parts: [Substring] = []
+  for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+    if part == "." { continue }
+    if part == "..", let last = parts.last, last != "..", !last.isEmpty {
+      parts.removeLast()
+      continue
+    }
+    parts.append(part)
+  }
+  return parts.joined(separator: "/")
 }
 
 extension String {

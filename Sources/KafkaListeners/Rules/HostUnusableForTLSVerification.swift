@@ -1,19 +1,23 @@
-/// KL446: a TLS listener advertises a host name Java's TLS stack refuses to verify.
+/// KL446: a broker's certificate names its host, but the name is one Java (or older clients)
+/// refuses to verify.
 public struct HostUnusableForTLSVerification: Rule {
   /// Creates the rule.
   public init() {}
 
   public let metadata = RuleMetadata(
     code: "KL446", name: "host-unusable-for-tls-verification", severity: .error,
-    summary: "A TLS listener advertises a host name that Java clients cannot verify against "
-      + "any certificate.",
+    summary: "A broker's certificate names the host it advertises, but Java clients refuse "
+      + "to verify that host name.",
     rationale: """
       Java checks that the host it connects to is a legal DNS name before it looks at the \
-      certificate (`Illegal given domain name`): an underscore (Compose v1 container names \
-      such as `project_kafka_1`), a label longer than 63 characters or starting or ending \
-      with `-` fails for every Java client whatever the certificate holds. A trailing dot \
-      fails on JDKs before 17.0.7 and 19 and on librdkafka before 2.13 (a warning). Advertise \
-      a DNS-legal name (a network alias or hostname without `_`) that the certificate names.
+      certificate (`Illegal given domain name`): a name with an underscore (Compose v1 \
+      container names such as `project_kafka_1`), a label longer than 63 characters or \
+      starting or ending with `-` fails for every Java client even when the certificate \
+      carries exactly that name — which librdkafka accepts, so the setup seems to work. A \
+      trailing dot is stripped only by JDK 17.0.7+/19+ and librdkafka 2.13+; older clients \
+      fail on it (a warning). `invalid-host-name` reports such names without certificates; \
+      this rule adds that the certificate cannot help. Advertise a DNS-legal name (a network \
+      alias or host name without `_`) and put that name in the certificate.
       """,
     triggering: [
       RuleExample(
@@ -21,9 +25,10 @@ public struct HostUnusableForTLSVerification: Rule {
         """
         node.id=1
         listeners=SSL://:9093
-        advertised.listeners=↓SSL://broker_1.kafka.example.com:9093
-
-        """)
+        advertised.listeners=↓SSL://kafka_1.kafka.example.com:9093
+        ssl.keystore.type=PEM
+        ssl.keystore.certificate.chain=
+        """ + TLSExampleCertificates.propertiesValue(TLSExampleCertificates.underscore))
     ],
     passing: [
       RuleExample(
@@ -31,40 +36,47 @@ public struct HostUnusableForTLSVerification: Rule {
         """
         node.id=1
         listeners=SSL://:9093
-        advertised.listeners=SSL://broker-1.kafka.example.com:9093
-
-        """),
+        advertised.listeners=SSL://kafka-1.kafka.example.com:9093
+        ssl.keystore.type=PEM
+        ssl.keystore.certificate.chain=
+        """ + TLSExampleCertificates.propertiesValue(TLSExampleCertificates.kafka1)),
       RuleExample(
         "server.properties",
         """
         node.id=1
         listeners=PLAINTEXT://:9092
-        advertised.listeners=PLAINTEXT://broker_1:9092
-
-        """),
+        advertised.listeners=PLAINTEXT://kafka_1.kafka.example.com:9092
+        ssl.keystore.type=PEM
+        ssl.keystore.certificate.chain=
+        """ + TLSExampleCertificates.propertiesValue(TLSExampleCertificates.underscore)),
     ])
 
   public func check(_ input: LintInput) -> [Diagnostic] {
     guard input.tls.clients.contains(.java) else { return [] }
     var diagnostics: [Diagnostic] = []
-    var seen = Set<String>()
-    for check in TLSAnalysis.checks(input) {
-      guard seen.insert("\(check.location)|\(check.host)").inserted else { continue }
-      if check.host.hasSuffix("."), HostnameMatcher.java.hostProblem(check.verifiedHost) == nil {
+    for check in TLSAnalysis.checks(input) where check.hasReadableCertificate {
+      guard let names = check.certificate?.names else { continue }
+      let accepted = HostnameMatcher.allCases.compactMap {
+        $0.matchingName(host: check.verifiedHost, names: names)
+      }
+      guard let match = accepted.first else { continue }
+      let what = check.isBootstrap ? "uses the bootstrap name" : "advertises"
+      if let problem = HostnameMatcher.java.hostProblem(check.verifiedHost) {
+        diagnostics.append(
+          metadata.diagnostic(
+            "\(check.subject) \(what) \(quoted(check.host)), which has \(problem); the "
+              + "certificate names it (\(match)), but Java clients fail with \"Illegal given "
+              + "domain name\" before they compare names",
+            at: check.location, notes: check.certificateNotes))
+      } else if check.host.hasSuffix(".") {
         var diagnostic = metadata.diagnostic(
-          "\(check.subject) advertises \(quoted(check.host)) with a trailing dot; JDKs before "
-            + "17.0.7/19 and librdkafka before 2.13 fail hostname verification on it",
-          at: check.location)
+          "\(check.subject) \(what) \(quoted(check.host)) with a trailing dot; the certificate "
+            + "names it without the dot (\(match)), which only JDK 17.0.7+/19+ and librdkafka "
+            + "2.13+ accept",
+          at: check.location, notes: check.certificateNotes)
         diagnostic.severity = .warning
         diagnostics.append(diagnostic)
-        continue
       }
-      guard let problem = HostnameMatcher.java.hostProblem(check.verifiedHost) else { continue }
-      diagnostics.append(
-        metadata.diagnostic(
-          "\(check.subject) advertises \(quoted(check.host)), which has \(problem); Java "
-            + "clients fail with \"Illegal given domain name\" whatever the certificate holds",
-          at: check.location))
     }
     return diagnostics
   }
