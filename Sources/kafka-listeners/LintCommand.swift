@@ -59,6 +59,12 @@ struct LintCommand: ParsableCommand {
       valueName: "[NODE_ID=]FILE"))
   var certificate: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "A CA certificate (or bundle) clients trust, to check broker chains against; repeatable.",
+      valueName: "FILE"))
+  var ca: [String] = []
+
   @Option(help: ArgumentHelp("Judge certificate validity at this moment.", valueName: "RFC3339"))
   var now: String?
 
@@ -120,6 +126,7 @@ struct LintCommand: ParsableCommand {
     // Command-line certificates take precedence over those of the configuration file.
     configuration.tls.certificatePaths =
       certificate.map(CertificateMapping.init(argument:)) + configuration.tls.certificatePaths
+    configuration.tls.caPaths += ca
     if let now { configuration.tls.now = TLSOptions.parseTime(now) }
     if let tlsClients, let clients = TLSOptions.parseClients(tlsClients) {
       configuration.tls.clients = clients

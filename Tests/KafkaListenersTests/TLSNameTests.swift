@@ -184,4 +184,23 @@ struct TLSNameTests {
       try ConfigurationReader.read(path: "c.yaml", bytes: Array("tls:\n  clients: go\n".utf8))
     }
   }
+
+  @Test func chainsAreCheckedLinkByLink() throws {
+    let bundle = try #require(
+      try Self.certificate("Fixtures/certificates/tls/kafka-0-bundle.pem").file.certificates.first)
+    let ca = try #require(try Self.certificate("Fixtures/certificates/tls/ca.crt").file.leaf)
+    let other = try #require(
+      try Self.certificate("Fixtures/certificates/examples/other-ca.pem").file.leaf)
+    #expect(CertificateChains.problem(leaf: bundle, intermediates: [], anchors: [ca]) == nil)
+    let problem = CertificateChains.problem(leaf: bundle, intermediates: [], anchors: [other])
+    #expect(problem?.contains("'CN=Test Kafka CA'") == true)
+    // A CA that claims the right name but holds another key does not verify the signature.
+    let forged = CertificateSummary(
+      subject: ca.subject, issuer: ca.issuer, names: ca.names, notValidBefore: ca.notValidBefore,
+      notValidAfter: ca.notValidAfter, sha256: other.sha256, isCertificateAuthority: true,
+      extendedKeyUsage: nil, derBytes: other.derBytes)
+    #expect(
+      CertificateChains.problem(leaf: bundle, intermediates: [], anchors: [forged])?.contains(
+        "does not verify") == true)
+  }
 }

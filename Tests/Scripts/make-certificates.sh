@@ -170,3 +170,11 @@ example server-client "/CN=kafka-1" 20250101000000Z 20991231000000Z \
   "subjectAltName=DNS:kafka-1.kafka.example.com" "extendedKeyUsage=serverAuth,clientAuth"
 example underscore "/CN=kafka_1" 20250101000000Z 20991231000000Z \
   "subjectAltName=DNS:kafka_1.kafka.example.com"
+cp "$work/ca.crt" "$out/examples/ca.pem"
+# A second CA, for a Secret whose ca.crt is not the CA that signed its tls.crt.
+openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$work/other-ca.key" \
+  -out "$work/other-ca.csr" -subj "/CN=Other Kafka CA" 2>/dev/null
+openssl ca -batch -config "$work/ca.cnf" -selfsign -keyfile "$work/other-ca.key" \
+  -in "$work/other-ca.csr" -out "$work/other-ca.crt" -extensions ca_ext \
+  -startdate 20250101000000Z -enddate 20991231000000Z -notext 2>/dev/null
+cp "$work/other-ca.crt" "$out/examples/other-ca.pem"

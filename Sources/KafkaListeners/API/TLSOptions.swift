@@ -14,6 +14,10 @@ public struct TLSOptions: Sendable {
   public var certificates: [GivenCertificate] = []
   /// Keystores named by server.properties inputs (`ssl.keystore.location`), already read.
   public var keystores: [PropertiesKeystore] = []
+  /// CA files clients trust (`lint --ca`), read by the API into ``trustedCertificates``.
+  public var caPaths: [String] = []
+  /// CA certificates clients trust, for chain checks.
+  public var trustedCertificates: [CertificateSummary] = []
   /// The client libraries whose hostname rules apply (both by default).
   public var clients: [HostnameMatcher] = HostnameMatcher.allCases
   /// The moment certificates are judged at, in seconds since 1970-01-01T00:00:00Z; `nil` means
@@ -163,8 +167,17 @@ enum CertificateLoading {
   /// The largest certificate or keystore file read.
   static let maxBytes = 16 << 20
 
-  /// Reads `certificatePaths` into `certificates`.
+  /// Reads `certificatePaths` into `certificates` and `caPaths` into `trustedCertificates`.
   static func loadGiven(_ options: inout TLSOptions) throws(ToolError) {
+    for path in options.caPaths {
+      guard case .bytes(let bytes) = FileReading.read(path, limit: maxBytes) else {
+        throw .noSuchFile(path)
+      }
+      // A file that is no certificate at all becomes a KL451 diagnostic like any other.
+      let file = readCertificateFile(path: path, bytes: bytes, password: options.keystorePassword)
+      options.trustedCertificates += file.certificates
+      if file.problem != nil { options.certificates.append(GivenCertificate(node: -1, file: file)) }
+    }
     for mapping in options.certificatePaths {
       switch FileReading.read(mapping.path, limit: maxBytes) {
       case .bytes(let bytes):

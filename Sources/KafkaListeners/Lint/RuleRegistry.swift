@@ -116,6 +116,7 @@ public enum RuleRegistry {
     NodePortTLSWithoutAdvertisedHost(),
     HostnameVerificationDisabled(),
     CertificateNotForTLSServer(),
+    CertificateChainNotVerifiable(),
     UnreadableCertificate(),
     ConfigurationDrift(),
   ]

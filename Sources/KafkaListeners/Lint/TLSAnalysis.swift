@@ -8,6 +8,8 @@ public struct TLSInput: Sendable {
   public var secrets: [KubernetesSecretCertificates.Entry] = []
   /// Keystores that server.properties inputs name (`ssl.keystore.location`), read by the API.
   public var keystores: [PropertiesKeystore] = []
+  /// CA certificates clients trust (`lint --ca`), for chain checks.
+  public var trustedCertificates: [CertificateSummary] = []
   /// The client libraries whose rules apply.
   public var clients: [HostnameMatcher] = HostnameMatcher.allCases
   /// The moment certificates are judged at (seconds since the epoch).
@@ -21,6 +23,7 @@ public struct TLSInput: Sendable {
   mutating func apply(_ options: TLSOptions) {
     given = options.certificates
     keystores = options.keystores
+    trustedCertificates = options.trustedCertificates
     clients = options.clients.isEmpty ? HostnameMatcher.allCases : options.clients
     now = options.now ?? TLSOptions.systemNow
     expiryWarningDays = options.expiryWarningDays
