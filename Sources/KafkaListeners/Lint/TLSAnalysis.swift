@@ -354,7 +354,8 @@ public enum StrimziCertificateNames {
 
 extension TLSCheck {
   /// The host as current clients verify it: JDK 17.0.7+/19+ and librdkafka 2.13+ strip one
-  /// trailing dot first (older ones fail on it, which `host-unusable-for-tls-verification` reports).
+  /// trailing dot first (older ones fail on it, which `host-unusable-for-tls-verification`
+  /// reports).
   var verifiedHost: String { host.hasSuffix(".") ? String(host.dropLast()) : host }
 
   /// Each selected client's verdict: the certificate name that matched, or `nil`.

@@ -42,6 +42,8 @@ public struct HostnameMatchDependsOnClient: Rule {
   public func check(_ input: LintInput) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for check in TLSAnalysis.checks(input) where check.hasReadableCertificate {
+      // Computed Strimzi names copy the advertised hosts exactly; only real files can differ.
+      if check.certificate?.file == nil { continue }
       // Names Java refuses outright are reported by host-unusable-for-tls-verification.
       if input.tls.clients.contains(.java),
         HostnameMatcher.java.hostProblem(check.verifiedHost) != nil
