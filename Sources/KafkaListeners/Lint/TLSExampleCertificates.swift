@@ -1,6 +1,6 @@
 /// Certificates used by the TLS rules' documented examples, copied from
-/// `Fixtures/certificates/examples` (made by `Tests/Scripts/make-certificates.sh`, valid until
-/// 2099 except `expired`). The examples are the rules' documentation, so they embed real
+/// `Fixtures/certificates/examples` (made by `Tests/Scripts/make-certificates.sh`; leaves valid
+/// until 2099 except `expired`, the test CA `ca` until 2035). The examples are the rules' documentation, so they embed real
 /// certificates a reader can decode with `openssl x509 -text`.
 enum TLSExampleCertificates {
   /// `broad.pem`.
