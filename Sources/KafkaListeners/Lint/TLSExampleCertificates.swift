@@ -1,7 +1,7 @@
 /// Certificates used by the TLS rules' documented examples, copied from
 /// `Fixtures/certificates/examples` (made by `Tests/Scripts/make-certificates.sh`; leaves valid
-/// until 2099 except `expired`, the test CA `ca` until 2035). The examples are the rules' documentation, so they embed real
-/// certificates a reader can decode with `openssl x509 -text`.
+/// until 2099 except `expired`, the test CA `ca` until 2035). The examples are the rules'
+/// documentation, so they embed real certificates a reader can decode with `openssl x509 -text`.
 enum TLSExampleCertificates {
   /// `broad.pem`.
   static let broad = """
