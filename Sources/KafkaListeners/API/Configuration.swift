@@ -31,6 +31,8 @@ public struct Configuration: Sendable {
   /// The text of `env_file` files compose services name, by path (the compose file's directory
   /// joined to the path as written).
   public var composeEnvFiles: [String: String] = [:]
+  /// Certificates and options of the TLS certificate-name checks (`tls:`, `--certificate`).
+  public var tls = TLSOptions()
 
   /// Creates a configuration; the defaults run every rule for the newest Kafka.
   public init(

@@ -24,7 +24,10 @@ public enum KafkaListeners {
   ) throws(ToolError) -> LintReport {
     let collector = InputCollector(limits: limits)
     let files = try collector.collect(paths)
-    let configuration = composeFiles(for: files, configuration: configuration, limits: limits)
+    var configuration = composeFiles(for: files, configuration: configuration, limits: limits)
+    try CertificateLoading.loadGiven(&configuration.tls)
+    configuration.tls.keystores += CertificateLoading.keystores(
+      for: files, password: configuration.tls.keystorePassword)
     var input = LintInput(files: files, configuration: configuration)
     // Descriptions may name their nodes' server.properties (`spec.properties`) for drift checks;
     // they are read once the descriptions are parsed, so nothing is parsed twice.

@@ -36,6 +36,8 @@ public struct LintInput: Sendable {
   public var composeIssues: [ComposeFinding] = []
   /// The bytes of the YAML inputs, so compose values can be located in them.
   var yamlSources: [String: [UInt8]] = [:]
+  /// TLS checks: given certificates, certificates found in the inputs and the options.
+  public var tls = TLSInput()
 
   /// Parses the given files; nothing here throws, problems become data for the rules.
   public init(files: [SourceFile], configuration: Configuration) {
@@ -44,6 +46,7 @@ public struct LintInput: Sendable {
     resolveNames = configuration.resolveNames
     for (node, path) in configuration.nodeProperties { nodeProperties[node] = path }
     configuredClients = configuration.clients
+    tls.apply(configuration.tls)
   }
 
   /// Parses the given files for one Kafka version.
@@ -73,6 +76,7 @@ public struct LintInput: Sendable {
     }
     (clusters, clusterIssues) = ClusterReader.read(yamlFiles)
     derivedClusters = clusters.map(ListenerDerivation.derive)
+    tls.secrets = yamlFiles.flatMap(KubernetesSecretCertificates.read)
     readCompose(composeConfiguration)
   }
 
