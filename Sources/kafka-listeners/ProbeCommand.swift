@@ -85,7 +85,7 @@ struct ProbeCommand: ParsableCommand {
       }
     }
     let options = ProbeOptions(
-      bootstrap: endpoints, tls: tls, serverName: serverName, timeouts: .all(timeout),
+      bootstrap: endpoints, tls: tls, caFile: ca, serverName: serverName, timeouts: .all(timeout),
       metadataVersion: metadataVersion, clientID: clientId, noConnect: noConnect,
       expectation: expectation)
     let report = Prober.run(options)

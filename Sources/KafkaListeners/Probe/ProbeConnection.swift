@@ -179,6 +179,10 @@ public struct ProbeTLS: Sendable {
   /// The SNI name (and the name certificates are judged against); `nil` sends no SNI.
   public var serverName: String?
 
+  /// When set, BoringSSL verifies the chain against this PEM bundle (names are not checked)
+  /// instead of the probe capturing whatever the peer sends.
+  public var trustedCAFile: String?
+
   /// Creates settings.
   public init(serverName: String?) { self.serverName = serverName }
 
@@ -215,10 +219,11 @@ final class ProbeConnection {
     let chain = CapturedChain()
     let handshake = group.next().makePromise(of: Void.self)
     var made: NIOSSLContext?
-    if tls != nil {
+    if let tls {
       var configuration = TLSConfiguration.makeClientConfiguration()
       // Not `.none`: with `.none` the custom callback that captures the chain never runs.
       configuration.certificateVerification = .noHostnameVerification
+      if let ca = tls.trustedCAFile { configuration.trustRoots = .file(ca) }
       do {
         made = try NIOSSLContext(configuration: configuration)
       } catch {
@@ -227,6 +232,7 @@ final class ProbeConnection {
     }
     let sslContext = made
     let serverName = tls?.serverName
+    let capture = tls?.trustedCAFile == nil
     let bootstrap = ClientBootstrap(group: group)
       .connectTimeout(.milliseconds(Int64(timeouts.connect * 1000)))
       .channelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -234,12 +240,15 @@ final class ProbeConnection {
         do {
           let sync = channel.pipeline.syncOperations
           if let sslContext {
-            let handler = try NIOSSLClientHandler(
-              context: sslContext, serverHostname: serverName,
-              customVerificationCallback: { certificates, promise in
-                chain.set(certificates.compactMap { try? $0.toDERBytes() })
-                promise.succeed(.certificateVerified)
-              })
+            let handler =
+              capture
+              ? try NIOSSLClientHandler(
+                context: sslContext, serverHostname: serverName,
+                customVerificationCallback: { certificates, promise in
+                  chain.set(certificates.compactMap { try? $0.toDERBytes() })
+                  promise.succeed(.certificateVerified)
+                })
+              : try NIOSSLClientHandler(context: sslContext, serverHostname: serverName)
             try sync.addHandler(handler)
             try sync.addHandler(HandshakeWaiter(promise: handshake))
           }

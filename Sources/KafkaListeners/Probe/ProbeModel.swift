@@ -126,6 +126,8 @@ public struct ProbeOptions: Sendable {
   public var bootstrap: [ProbeEndpoint]
   /// Speak TLS.
   public var tls: Bool
+  /// A PEM bundle of trusted certificate authorities: chains are checked against it.
+  public var caFile: String?
   /// SNI and verification name for the bootstrap connections (for bootstraps given by IP).
   public var serverName: String?
   /// Step timeouts.
@@ -145,13 +147,15 @@ public struct ProbeOptions: Sendable {
 
   /// Creates options.
   public init(
-    bootstrap: [ProbeEndpoint], tls: Bool = false, serverName: String? = nil,
+    bootstrap: [ProbeEndpoint], tls: Bool = false, caFile: String? = nil,
+    serverName: String? = nil,
     timeouts: ProbeTimeouts = ProbeTimeouts(), maxFrameBytes: Int = 16 << 20,
     metadataVersion: Int16? = nil, allTopics: Bool = false, clientID: String = "kafka-listeners",
     noConnect: Bool = false, expectation: ProbeExpectation? = nil
   ) {
     self.bootstrap = bootstrap
     self.tls = tls
+    self.caFile = caFile
     self.serverName = serverName
     self.timeouts = timeouts
     self.maxFrameBytes = maxFrameBytes
@@ -172,18 +176,6 @@ public enum ProbeStatus: String, Sendable, Hashable {
   case plaintextListener = "plaintext-listener"
   case tlsFailed = "tls-failed"
   case mismatch
-}
-
-/// A summary of one certificate a peer presented.
-public struct ProbeCertificate: Sendable, Hashable {
-  /// DNS names and IP addresses of the subjectAltName extension, as `DNS:x` / `IP:y`.
-  public var subjectAltNames: [String]
-  /// Seconds since 1970 of notBefore and notAfter.
-  public var notValidBefore: Int
-  /// Seconds since 1970 of notAfter.
-  public var notValidAfter: Int
-  /// The DER bytes.
-  public var der: [UInt8]
 }
 
 /// What happened at one endpoint (a bootstrap entry or an advertised broker).
@@ -214,8 +206,10 @@ public struct EndpointResult: Sendable {
   public var metadataError: String?
   /// The SNI sent, with TLS.
   public var sni: String?
+  /// Why the chain does not verify against `--ca`, when it does not.
+  public var chainProblem: String?
   /// The chain the peer presented, leaf first.
-  public var certificates: [ProbeCertificate]
+  public var certificates: [CertificateSummary]
 
   init(endpoint: ProbeEndpoint) {
     self.endpoint = endpoint

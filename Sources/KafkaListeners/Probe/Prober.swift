@@ -135,6 +135,9 @@ private struct Session {
       result.certificates = connection.chain.certificates.compactMap(Self.summary)
       session(connection, socket: socket, into: &result)
       connection.close()
+      if let ca = options.caFile, options.tls {
+        result.chainProblem = verifyChain(socket, sni: sni, caFile: ca)
+      }
     }
     if result.connectedAddress == nil {
       result.connection = Self.status(of: result.connectErrors.first?.error)
@@ -318,6 +321,23 @@ private struct Session {
     throw ApiVersionsFailure.kafkaError(35)
   }
 
+  /// One more handshake, this time letting BoringSSL verify the chain against `caFile` (names
+  /// are judged separately); the reason when it fails.
+  private func verifyChain(_ socket: SocketAddress, sni: String?, caFile: String) -> String? {
+    var tls = ProbeTLS(serverName: sni)
+    tls.trustedCAFile = caFile
+    do {
+      let connection = try ProbeConnection.open(
+        to: socket, group: group, tls: tls, timeouts: options.timeouts,
+        maxFrameBytes: options.maxFrameBytes)
+      connection.close()
+      return nil
+    } catch {
+      if case .tlsFailed(let reason) = error { return reason }
+      return "\(error)"
+    }
+  }
+
   /// A plaintext request met EOF before any byte, a reset, or TLS record bytes.
   static func mayBeTLS(_ error: ProbeIOError) -> Bool {
     if case .closed(let bytes) = error, bytes == 0 { return true }
@@ -335,36 +355,8 @@ private struct Session {
     return connection.chain.certificates
   }
 
-  static func summary(_ der: [UInt8]) -> ProbeCertificate? {
-    guard let certificate = try? NIOSSLCertificate(bytes: der, format: .der) else { return nil }
-    var names: [String] = []
-    for name in certificate._subjectAlternativeNames() {
-      switch name.nameType {
-      case .dnsName: names.append("DNS:" + String(decoding: name.contents, as: UTF8.self))
-      case .ipAddress:
-        if let ip = ipText(Array(name.contents)) { names.append("IP:\(ip)") }
-      default: break
-      }
-    }
-    return ProbeCertificate(
-      subjectAltNames: names, notValidBefore: Int(certificate.notValidBefore),
-      notValidAfter: Int(certificate.notValidAfter), der: der)
-  }
-
-  /// An iPAddress SAN's 4 or 16 bytes as text.
-  static func ipText(_ bytes: [UInt8]) -> String? {
-    var buffer = [CChar](repeating: 0, count: 64)
-    let family: Int32
-    switch bytes.count {
-    case 4: family = AF_INET
-    case 16: family = AF_INET6
-    default: return nil
-    }
-    let ok = bytes.withUnsafeBytes { raw in
-      inet_ntop(family, raw.baseAddress, &buffer, socklen_t(buffer.count)) != nil
-    }
-    guard ok else { return nil }
-    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  static func summary(_ der: [UInt8]) -> CertificateSummary? {
+    CertificateSummary(derEncoded: der)
   }
 
   // MARK: Findings
@@ -444,8 +436,19 @@ private struct Session {
           ProbeChecks.metadataUnreadable, "Metadata from \(who) is unusable: \(error)",
           broker: broker, endpoint: endpoint))
     }
+    if let problem = result.chainProblem, let ca = options.caFile {
+      findings.append(
+        ProbeFinding(
+          ProbeChecks.tlsChainUntrusted,
+          "the chain from \(who) does not verify against \(ca): \(problem)", broker: broker,
+          endpoint: endpoint))
+    }
     if let leaf = result.certificates.first {
-      let now = Int(time(nil))
+      let reference = broker == nil ? (options.serverName ?? result.endpoint.host)
+        : result.endpoint.host
+      findings += nameFindings(leaf, reference: reference, who: who, broker: broker,
+        endpoint: endpoint)
+      let now = Int64(time(nil))
       if now > leaf.notValidAfter {
         findings.append(
           ProbeFinding(
@@ -463,7 +466,61 @@ private struct Session {
     return findings
   }
 
-  static func date(_ seconds: Int) -> String {
+  /// Whether the certificate names the host the client dialled, under the Java and the OpenSSL
+  /// (librdkafka) rules; a match through the common name or a partial wildcard is legacy.
+  private func nameFindings(
+    _ leaf: CertificateSummary, reference: String, who: String, broker: Int?, endpoint: String
+  ) -> [ProbeFinding] {
+    let matches = HostnameMatcher.allCases.map {
+      ($0, $0.matchingName(host: reference, names: leaf.names))
+    }
+    let covers = leaf.names.descriptions.sorted()
+    var listed = covers.prefix(10).joined(separator: ", ")
+    if covers.count > 10 { listed += " and \(covers.count - 10) more" }
+    if listed.isEmpty { listed = "no names" }
+    let rejecting = matches.filter { $0.1 == nil }.map { $0.0.clientDescription }
+    if rejecting.count == matches.count {
+      return [
+        ProbeFinding(
+          ProbeChecks.tlsNameNotCovered,
+          "the certificate of \(who) does not cover \(reference) (covers: \(listed)); clients "
+            + "verifying host names (the default since Kafka 2.0 and librdkafka 2.0) will refuse "
+            + "to connect", broker: broker, endpoint: endpoint)
+      ]
+    }
+    if !rejecting.isEmpty {
+      return [
+        ProbeFinding(
+          ProbeChecks.tlsNameLegacyMatch,
+          "the certificate of \(who) covers \(reference) for some clients only: "
+            + "\(rejecting.joined(separator: " and ")) reject it (covers: \(listed))",
+          broker: broker, endpoint: endpoint)
+      ]
+    }
+    let used = matches.compactMap { $0.1 }
+    if let legacy = used.first(where: { Self.isLegacy($0) }) {
+      return [
+        ProbeFinding(
+          ProbeChecks.tlsNameLegacyMatch,
+          "the certificate of \(who) covers \(reference) only through \(legacy): Java and "
+            + "librdkafka accept it, Go clients and RFC 9525 do not", broker: broker,
+          endpoint: endpoint)
+      ]
+    }
+    return []
+  }
+
+  /// A common-name match, or a wildcard that is not the whole left-most label.
+  static func isLegacy(_ name: String) -> Bool {
+    if name.hasPrefix("CN=") { return true }
+    guard name.hasPrefix("DNS:") else { return false }
+    let labels = name.dropFirst(4).split(separator: ".", omittingEmptySubsequences: false)
+    return labels.enumerated().contains { index, label in
+      label.contains("*") && (index > 0 || label != "*")
+    }
+  }
+
+  static func date(_ seconds: Int64) -> String {
     var time = time_t(seconds)
     var parts = tm()
     gmtime_r(&time, &parts)
@@ -651,7 +708,7 @@ private struct Session {
     var byCertificate: [[UInt8]: [Int]] = [:]
     for broker in brokers {
       if let leaf = broker.probe.certificates.first {
-        byCertificate[leaf.der, default: []].append(Int(broker.advertised.nodeID))
+        byCertificate[leaf.derBytes, default: []].append(Int(broker.advertised.nodeID))
       }
     }
     for ids in byCertificate.values.map({ $0.sorted() }).sorted(by: { $0[0] < $1[0] })

@@ -148,13 +148,23 @@ public enum ProbeRenderer {
 
   private static func tlsValue(_ entry: EndpointResult) -> JSONValue? {
     guard let leaf = entry.certificates.first else { return nil }
-    return .object([
+    let names = leaf.names
+    let altNames =
+      names.dnsNames.map { "DNS:\($0)" }
+      + CertificateNames(ipAddresses: names.ipAddresses).descriptions
+    var members: [(String, JSONValue)] = [
       ("sni", entry.sni.map(JSONValue.string) ?? .null),
-      ("subjectAltNames", .array(leaf.subjectAltNames.map(JSONValue.string))),
-      ("notBefore", .int(leaf.notValidBefore)),
-      ("notAfter", .int(leaf.notValidAfter)),
+      ("subject", .string(leaf.subject)),
+      ("issuer", .string(leaf.issuer)),
+      ("subjectAltNames", .array(altNames.map(JSONValue.string))),
+      ("commonName", names.commonNames.last.map(JSONValue.string) ?? .null),
+      ("notBefore", .int(Int(leaf.notValidBefore))),
+      ("notAfter", .int(Int(leaf.notValidAfter))),
+      ("sha256", .string(leaf.sha256)),
       ("chainLength", .int(entry.certificates.count)),
-    ])
+    ]
+    if let problem = entry.chainProblem { members.append(("chainProblem", .string(problem))) }
+    return .object(members)
   }
 
   private static func brokerValue(_ broker: BrokerResult, tls: Bool) -> JSONValue {

@@ -13,6 +13,10 @@ import Testing
 struct ProbeTansuTests {
   func probe(_ arguments: [String]) throws -> (status: Int32, json: ProbeJSON, stderr: String) {
     let result = try runCLI(["probe"] + arguments + ["--format", "json", "--timeout", "2"])
+    // Every report the tests see must match the published schema.
+    let schemaErrors = try jsonSchemaErrors(
+      result.stdout, schema: packagePath("Schemas/probe.schema.json"))
+    #expect(schemaErrors == nil, "\(schemaErrors ?? "")")
     return (result.status, try ProbeJSON(result.stdout), result.stderr)
   }
 
