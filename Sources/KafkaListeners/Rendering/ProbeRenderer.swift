@@ -18,7 +18,12 @@ public enum ProbeRenderer {
       out += "  broker \(b.nodeID) \(ProbeEndpoint(host: b.host, port: Int(b.port)))"
       out += " rack \(b.rack ?? "-") -> resolve \(broker.probe.resolution.rawValue)"
       out += " / connect \(broker.probe.connection.rawValue)"
-      if report.options.tls { out += " / tls \(tlsWord(broker.probe))" }
+      if report.options.tls {
+        let uncovered = report.findings.contains {
+          $0.code == "KL730" && $0.broker == Int(b.nodeID)
+        }
+        out += " / tls \(uncovered ? "name-not-covered" : tlsWord(broker.probe))"
+      }
       out += " / self-view \(broker.selfView.rawValue)\n"
     }
     if !report.findings.isEmpty { out += "\n" }
