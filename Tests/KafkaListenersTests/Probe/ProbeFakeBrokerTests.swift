@@ -143,6 +143,57 @@ import Testing
   }
 }
 
+extension ProbeFakeBrokerTests {
+  /// Two bootstrap entries of different clusters; a wildcard address; a broker address that
+  /// accepts connections but closes on any request.
+  @Test func clusterMismatchWildcardAndNonKafkaBroker() throws {
+    let closer = try FakeBroker(address: "127.0.0.8") { _ in nil }
+    defer { closer.stop() }
+    let closerPort = Int32(closer.port)
+    func script(_ cluster: String, _ brokers: [(Int32, String, Int32)]) -> FakeBroker.Script {
+      { request in
+        switch request.apiKey {
+        case 18:
+          return FakeEncoder.apiVersions(
+            correlation: request.correlationID, version: 0, error: 0,
+            ranges: [(3, 1, 12), (18, 0, 3)])
+        case 3:
+          return FakeEncoder.metadataV12(
+            correlation: request.correlationID, brokers: brokers, cluster: cluster,
+            controller: 1)
+        default: return nil
+        }
+      }
+    }
+    let first = try FakeBroker(
+      address: "127.0.0.7",
+      script: script("alpha", [(1, "0.0.0.0", 9092), (2, "127.0.0.8", closerPort)]))
+    defer { first.stop() }
+    let second = try FakeBroker(
+      address: "127.0.0.9", script: script("beta", [(7, "127.0.0.9", 9092)]))
+    defer { second.stop() }
+    let report = Prober.run(
+      ProbeOptions(
+        bootstrap: [
+          ProbeEndpoint(host: "127.0.0.7", port: first.port),
+          ProbeEndpoint(host: "127.0.0.9", port: second.port),
+        ], timeouts: options))
+    let codes = report.findings.filter { $0.severity == .error }.map(\.code)
+    #expect(codes.sorted() == ["KL707", "KL713", "KL717"], "\(report.findings)")
+    let mismatch = try #require(report.findings.first { $0.code == "KL707" })
+    #expect(mismatch.message.contains("belongs to cluster alpha but 127.0.0.9:\(second.port) to cluster beta"))
+    let wildcard = try #require(report.findings.first { $0.code == "KL713" })
+    #expect(wildcard.broker == 1)
+    #expect(wildcard.message.contains("the wildcard address 0.0.0.0"))
+    let notKafka = try #require(report.findings.first { $0.code == "KL717" })
+    #expect(notKafka.broker == 2)
+    #expect(notKafka.message.contains("did not answer a Kafka ApiVersions request (closed after 0 bytes)"))
+    // The brokers come from the first entry that answered.
+    #expect(report.metadata?.clusterID == "alpha")
+    #expect(report.brokers.map(\.advertised.nodeID) == [1, 2])
+  }
+}
+
 /// The fake's own port, known only once it is bound, for scripts that advertise it.
 final class PortBox: @unchecked Sendable {
   private let lock = NSLock()
