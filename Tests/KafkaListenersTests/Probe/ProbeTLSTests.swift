@@ -102,6 +102,46 @@ struct ProbeTLSTests {
     #expect(tls["sni"] as? String == "localhost")
   }
 
+  /// A leaf that expired in 2020, issued with `openssl ca` (OpenSSL 3.0's `req` and `x509`
+  /// cannot back-date a certificate).
+  @Test func expiredCertificate() throws {
+    let cluster = try TansuCluster()
+    defer { cluster.stop() }
+    let dir = cluster.directory.path
+    try "[ca]\ndefault_ca = probe\n[probe]\ndir = .\ndatabase = index.txt\nnew_certs_dir = .\n"
+      .appending("serial = serial\ndefault_md = sha256\npolicy = any\ncopy_extensions = copy\n")
+      .appending("[any]\ncommonName = supplied\n")
+      .write(toFile: "\(dir)/ca.cnf", atomically: true, encoding: .utf8)
+    try "".write(toFile: "\(dir)/index.txt", atomically: true, encoding: .utf8)
+    try "01\n".write(toFile: "\(dir)/serial", atomically: true, encoding: .utf8)
+    let ca = try certificate(cluster.directory, "ca", subject: "/CN=probe-ca", altNames: "DNS:ca.test")
+    for arguments in [
+      [
+        "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "\(dir)/leaf.key", "-out",
+        "\(dir)/leaf.csr", "-subj", "/CN=kafka.test", "-addext", "subjectAltName=IP:127.0.0.3",
+      ],
+      [
+        "ca", "-batch", "-config", "ca.cnf", "-cert", ca.0, "-keyfile", ca.1, "-in", "leaf.csr",
+        "-out", "leaf.pem", "-startdate", "20200101000000Z", "-enddate", "20200102000000Z",
+        "-notext",
+      ],
+    ] {
+      let result = try run("/usr/bin/openssl", arguments, in: dir)
+      try #require(result.status == 0, "\(result.stderr)")
+    }
+    let port = LiveBroker.freePort(on: "127.0.0.2")
+    let tlsPort = LiveBroker.freePort(on: "127.0.0.3")
+    try cluster.broker(
+      on: "127.0.0.2", port, advertising: "127.0.0.3:\(tlsPort)", cluster: "tls-old")
+    try terminator(
+      cluster, on: "127.0.0.3", tlsPort, cert: ("\(dir)/leaf.pem", "\(dir)/leaf.key"),
+      origin: "127.0.0.2:\(port)")
+    let (status, json) = try probe(["127.0.0.3:\(tlsPort)", "--tls"])
+    #expect(status == 1)
+    #expect(Set(json.rules) == ["KL732", "KL712"], "\(json.messages)")
+    #expect(json.messages.contains { $0.contains("expired on 2020-01-02") })
+  }
+
   @Test func chainFromAnotherCAIsUntrusted() throws {
     let cluster = try TansuCluster()
     defer { cluster.stop() }
