@@ -22,22 +22,34 @@ struct ProbeCommand: ParsableCommand {
   @Flag(help: "Connect with TLS (the probe captures and reports every certificate).")
   var tls = false
 
-  @Option(help: ArgumentHelp("CA bundle (PEM) to check certificate chains against.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("CA bundle (PEM) to check certificate chains against.", valueName: "file"))
   var ca: String?
 
-  @Option(help: ArgumentHelp("SNI and verification name for the bootstrap connection.", valueName: "name"))
+  @Option(
+    help: ArgumentHelp("SNI and verification name for the bootstrap connection.", valueName: "name")
+  )
   var serverName: String?
 
-  @Option(help: ArgumentHelp("Cluster description, Strimzi resource or compose file whose derived addresses the cluster should advertise.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Cluster description, Strimzi resource or compose file whose derived addresses the cluster should advertise.",
+      valueName: "file"))
   var expect: [String] = []
 
-  @Option(help: ArgumentHelp("The listener of --expect to compare with (its name or Kafka name).", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "The listener of --expect to compare with (its name or Kafka name).", valueName: "name"))
   var listener: String?
 
-  @Option(help: ArgumentHelp("Timeout of each step (connect, TLS handshake, request).", valueName: "seconds"))
+  @Option(
+    help: ArgumentHelp(
+      "Timeout of each step (connect, TLS handshake, request).", valueName: "seconds"))
   var timeout: Double = 5
 
-  @Option(help: ArgumentHelp("Metadata version to use (default: the highest both sides support).", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(
+      "Metadata version to use (default: the highest both sides support).", valueName: "n"))
   var metadataVersion: Int16?
 
   @Flag(help: "Resolve advertised hosts only; do not connect to them.")

@@ -184,6 +184,7 @@ public enum ProbeChecks {
     advertisedInvalidEndpoint, advertisedPrivateAddress, duplicateAdvertisedEndpoint,
     advertisedEndpointOtherListener, advertisedEndpointNotKafka, brokerCountMismatch,
     unexpectedBroker, advertisedHostMismatch, advertisedPortMismatch, tlsNameNotCovered,
-    tlsNameLegacyMatch, tlsCertificateExpired, tlsChainUntrusted, tlsHandshakeFailed, tlsSameCertificate, sniSingleLabel,
+    tlsNameLegacyMatch, tlsCertificateExpired, tlsChainUntrusted, tlsHandshakeFailed,
+    tlsSameCertificate, sniSingleLabel,
   ]
 }

@@ -1,8 +1,8 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
 import NIOTLS
-import NIOConcurrencyHelpers
 
 #if canImport(Glibc)
   import Glibc
@@ -266,8 +266,9 @@ final class ProbeConnection {
       throw classify(error, connectTimeout: timeouts.connect)
     }
     if tls != nil {
-      let timer = channel.eventLoop.scheduleTask(in: .milliseconds(Int64(timeouts.handshake * 1000)))
-      {
+      let timer = channel.eventLoop.scheduleTask(
+        in: .milliseconds(Int64(timeouts.handshake * 1000))
+      ) {
         handshake.fail(ProbeIOError.timedOut(step: "TLS handshake", seconds: timeouts.handshake))
       }
       do {

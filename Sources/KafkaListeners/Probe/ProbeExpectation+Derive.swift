@@ -14,8 +14,9 @@ extension ProbeExpectation {
       for node in cluster.nodes where node.roles.contains(.broker) {
         for endpoint in node.endpoints {
           listeners.insert(endpoint.listener)
-          guard endpoint.listener.lowercased() == wanted
-            || endpoint.kafkaName.lowercased() == wanted
+          guard
+            endpoint.listener.lowercased() == wanted
+              || endpoint.kafkaName.lowercased() == wanted
           else { continue }
           brokers.append(
             ExpectedBroker(

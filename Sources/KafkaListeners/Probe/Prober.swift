@@ -392,18 +392,25 @@ private struct Session {
   private func protocolFindings(_ result: EndpointResult, broker: Int?) -> [ProbeFinding] {
     let endpoint = result.endpoint.description
     let who = broker.map { "broker \($0) at \(endpoint)" } ?? endpoint
-    let notKafka = broker == nil ? ProbeChecks.notAKafkaListener
+    let notKafka =
+      broker == nil
+      ? ProbeChecks.notAKafkaListener
       : ProbeChecks.advertisedEndpointNotKafka
-    let mismatch = broker == nil ? ProbeChecks.securityProtocolMismatch
+    let mismatch =
+      broker == nil
+      ? ProbeChecks.securityProtocolMismatch
       : ProbeChecks.advertisedEndpointNotKafka
-    let sasl = broker == nil ? ProbeChecks.saslAuthenticationRequired
+    let sasl =
+      broker == nil
+      ? ProbeChecks.saslAuthenticationRequired
       : ProbeChecks.advertisedEndpointNotKafka
     var findings: [ProbeFinding] = []
     let detail = result.connectionError ?? ""
     switch result.connection {
     case .notKafka:
       findings.append(
-        ProbeFinding(notKafka, "\(who) accepted a connection but \(detail)", broker: broker,
+        ProbeFinding(
+          notKafka, "\(who) accepted a connection but \(detail)", broker: broker,
           endpoint: endpoint))
     case .tlsListener:
       findings.append(
@@ -444,9 +451,12 @@ private struct Session {
           endpoint: endpoint))
     }
     if let leaf = result.certificates.first {
-      let reference = broker == nil ? (options.serverName ?? result.endpoint.host)
+      let reference =
+        broker == nil
+        ? (options.serverName ?? result.endpoint.host)
         : result.endpoint.host
-      findings += nameFindings(leaf, reference: reference, who: who, broker: broker,
+      findings += nameFindings(
+        leaf, reference: reference, who: who, broker: broker,
         endpoint: endpoint)
       let now = Int64(time(nil))
       if now > leaf.notValidAfter {
@@ -541,8 +551,10 @@ private struct Session {
     if broker.host.isEmpty || hostKind == .unspecified || !(1...65535).contains(broker.port) {
       let what =
         broker.host.isEmpty
-        ? "an empty host" : !(1...65535).contains(broker.port) ? "port \(broker.port)"
-        : "the wildcard address \(broker.host)"
+        ? "an empty host"
+        : !(1...65535).contains(broker.port)
+          ? "port \(broker.port)"
+          : "the wildcard address \(broker.host)"
       findings.append(
         ProbeFinding(
           ProbeChecks.advertisedInvalidEndpoint,
@@ -569,7 +581,8 @@ private struct Session {
     let originLoopback = origin.addresses.allSatisfy { IPLiteral.kind($0) == .loopback }
     let brokerLoopback =
       broker.host.lowercased() == "localhost"
-      || (!probe.addresses.isEmpty && probe.addresses.allSatisfy { IPLiteral.kind($0) == .loopback })
+      || (!probe.addresses.isEmpty
+        && probe.addresses.allSatisfy { IPLiteral.kind($0) == .loopback })
     if brokerLoopback {
       findings.append(
         ProbeFinding(
@@ -614,7 +627,8 @@ private struct Session {
           + "\(text) fail (\(failed)): clients will fail intermittently"
         severity = .warning
       }
-      let sameHost = broker.host.lowercased() == origin.endpoint.host.lowercased()
+      let sameHost =
+        broker.host.lowercased() == origin.endpoint.host.lowercased()
         || probe.addresses.contains { origin.addresses.contains($0) }
       if sameHost && endpoint.port != origin.endpoint.port {
         message +=
@@ -660,7 +674,9 @@ private struct Session {
   static func normalised(_ host: String) -> String {
     var name = host.lowercased()
     if name.hasSuffix(".") { name.removeLast() }
-    if let v6 = IPLiteral.ipv6(name) { return v6.map { String($0, radix: 16) }.joined(separator: ":") }
+    if let v6 = IPLiteral.ipv6(name) {
+      return v6.map { String($0, radix: 16) }.joined(separator: ":")
+    }
     return name
   }
 
@@ -726,7 +742,8 @@ private struct Session {
     -> [ProbeFinding]
   {
     var findings: [ProbeFinding] = []
-    let advertised = Dictionary(brokers.map { (Int($0.nodeID), $0) }, uniquingKeysWith: { a, _ in a })
+    let advertised = Dictionary(
+      brokers.map { (Int($0.nodeID), $0) }, uniquingKeysWith: { a, _ in a })
     let expectedIDs = expectation.brokers.map(\.id)
     let missing = expectedIDs.filter { advertised[$0] == nil }
     if !missing.isEmpty {

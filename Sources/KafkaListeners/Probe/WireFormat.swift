@@ -221,8 +221,10 @@ struct WireWriter {
 
   mutating func int32(_ value: Int32) {
     let bits = UInt32(bitPattern: value)
-    bytes += [UInt8(bits >> 24), UInt8(bits >> 16 & 0xff), UInt8(bits >> 8 & 0xff),
-      UInt8(bits & 0xff)]
+    bytes += [
+      UInt8(bits >> 24), UInt8(bits >> 16 & 0xff), UInt8(bits >> 8 & 0xff),
+      UInt8(bits & 0xff),
+    ]
   }
 
   mutating func boolean(_ value: Bool) { bytes.append(value ? 1 : 0) }

@@ -51,8 +51,7 @@ public enum ProbeRenderer {
     return result.certificates.isEmpty ? "-" : "ok"
   }
 
-  private static func summary(_ report: ProbeReport) -> (errors: Int, warnings: Int, notes: Int)
-  {
+  private static func summary(_ report: ProbeReport) -> (errors: Int, warnings: Int, notes: Int) {
     (
       report.findings.filter { $0.severity == .error }.count,
       report.findings.filter { $0.severity == .warning }.count,
@@ -82,7 +81,8 @@ public enum ProbeRenderer {
           ])
         ))
     }
-    members.append(("brokers", .array(report.brokers.map { brokerValue($0, tls: report.options.tls) })))
+    members.append(
+      ("brokers", .array(report.brokers.map { brokerValue($0, tls: report.options.tls) })))
     if let expectation = report.options.expectation {
       members.append(
         (
@@ -123,10 +123,16 @@ public enum ProbeRenderer {
     ]
     if let version = entry.apiVersionsRequest {
       let ranges = entry.ranges.sorted { $0.key < $1.key }.map {
-        (String($0.key), JSONValue.array([.int(Int($0.value.minVersion)), .int(Int($0.value.maxVersion))]))
+        (
+          String($0.key),
+          JSONValue.array([.int(Int($0.value.minVersion)), .int(Int($0.value.maxVersion))])
+        )
       }
       members.append(
-        ("apiVersions", .object([("requestVersion", .int(Int(version))), ("ranges", .object(ranges))])))
+        (
+          "apiVersions",
+          .object([("requestVersion", .int(Int(version))), ("ranges", .object(ranges))])
+        ))
     }
     if let tls = tlsValue(entry) { members.append(("tls", tls)) }
     return .object(members)

@@ -58,8 +58,14 @@ final class FakeBroker: @unchecked Sendable {
 
   var requests: [Request] { lock.withLock { seen } }
 
+  /// Closes the listening socket once: a second close could hit a descriptor that another
+  /// test opened in the meantime.
   func stop() {
-    lock.withLock { stopped = true }
+    let first = lock.withLock {
+      defer { stopped = true }
+      return !stopped
+    }
+    guard first else { return }
     shutdown(listener, Int32(SHUT_RDWR))
     close(listener)
   }
@@ -113,7 +119,9 @@ final class FakeBroker: @unchecked Sendable {
 
 /// Response encoders for the fake, written apart from the library's codec.
 enum FakeEncoder {
-  static func int16(_ v: Int16) -> [UInt8] { [UInt8(truncatingIfNeeded: v >> 8), UInt8(truncatingIfNeeded: v)] }
+  static func int16(_ v: Int16) -> [UInt8] {
+    [UInt8(truncatingIfNeeded: v >> 8), UInt8(truncatingIfNeeded: v)]
+  }
   static func int32(_ v: Int32) -> [UInt8] {
     [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: v >> $0) }
   }

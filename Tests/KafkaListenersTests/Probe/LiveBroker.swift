@@ -26,7 +26,9 @@ enum LiveBroker {
   /// 2.0.2 misreads its tagged fields): `KAFKA_LISTENERS_RDKAFKA_DIR` or `.build/probe-rdkafka`.
   static let rdkafkaDirectory: String? = {
     let environment = ProcessInfo.processInfo.environment
-    let candidates = [environment["KAFKA_LISTENERS_RDKAFKA_DIR"], packagePath(".build/probe-rdkafka")]
+    let candidates = [
+      environment["KAFKA_LISTENERS_RDKAFKA_DIR"], packagePath(".build/probe-rdkafka"),
+    ]
     return candidates.compactMap { $0 }.first {
       FileManager.default.fileExists(atPath: "\($0)/librdkafka.so.1")
     }

@@ -31,7 +31,8 @@ import Testing
     defer { fake.stop() }
     box.port = Int32(fake.port)
     let report = Prober.run(
-      ProbeOptions(bootstrap: [ProbeEndpoint(host: "127.0.0.7", port: fake.port)], timeouts: options))
+      ProbeOptions(
+        bootstrap: [ProbeEndpoint(host: "127.0.0.7", port: fake.port)], timeouts: options))
     #expect(report.bootstrap.first?.apiVersionsRequest == 2)
     #expect(report.metadata?.brokers.map(\.nodeID) == [1, 2])
     #expect(report.brokers.map(\.selfView) == [.ok, .ok])
@@ -63,7 +64,8 @@ import Testing
     }
     defer { fake.stop() }
     let report = Prober.run(
-      ProbeOptions(bootstrap: [ProbeEndpoint(host: "127.0.0.7", port: fake.port)], timeouts: options))
+      ProbeOptions(
+        bootstrap: [ProbeEndpoint(host: "127.0.0.7", port: fake.port)], timeouts: options))
     #expect(report.bootstrap.first?.apiVersionsRequest == 0)
     #expect(report.findings.map(\.code) == ["KL710"])
   }
@@ -77,7 +79,8 @@ import Testing
     defer { fake.stop() }
     // v0 answers 35 again: after the fallback the endpoint is "Kafka, but unusable".
     let report = Prober.run(
-      ProbeOptions(bootstrap: [ProbeEndpoint(host: "127.0.0.7", port: fake.port)], timeouts: options))
+      ProbeOptions(
+        bootstrap: [ProbeEndpoint(host: "127.0.0.7", port: fake.port)], timeouts: options))
     #expect(report.findings.map(\.code) == ["KL703"])
     #expect(report.findings.first?.message.contains("35 UNSUPPORTED_VERSION") == true)
 
@@ -93,7 +96,8 @@ import Testing
     }
     defer { sasl.stop() }
     let closed = Prober.run(
-      ProbeOptions(bootstrap: [ProbeEndpoint(host: "127.0.0.7", port: sasl.port)], timeouts: options))
+      ProbeOptions(
+        bootstrap: [ProbeEndpoint(host: "127.0.0.7", port: sasl.port)], timeouts: options))
     #expect(closed.findings.map(\.code) == ["KL705"])
     #expect(closed.bootstrap.first?.connection == .sasl)
   }
@@ -111,7 +115,9 @@ import Testing
       case 3:
         return FakeEncoder.metadataV12(
           correlation: request.correlationID,
-          brokers: [(1, "localhost", 29092), (2, "localhost", 29099), (4, "kafka-4.invalid", 9092)],
+          brokers: [
+            (1, "localhost", 29092), (2, "localhost", 29099), (4, "kafka-4.invalid", 9092),
+          ],
           cluster: "orders", controller: 1)
       default: return nil
       }
@@ -120,9 +126,10 @@ import Testing
     let expectation = try ProbeExpectation.derive(
       paths: [packagePath("Fixtures/descriptions/compose-three-brokers.yaml")],
       listener: "external")
-    #expect(expectation.brokers.map { "\($0.id) \($0.host):\($0.port)" } == [
-      "1 localhost:29092", "2 localhost:29093", "3 localhost:29094",
-    ])
+    #expect(
+      expectation.brokers.map { "\($0.id) \($0.host):\($0.port)" } == [
+        "1 localhost:29092", "2 localhost:29093", "3 localhost:29094",
+      ])
     let report = Prober.run(
       ProbeOptions(
         bootstrap: [ProbeEndpoint(host: "127.0.0.7", port: fake.port)], timeouts: options,
@@ -181,13 +188,17 @@ extension ProbeFakeBrokerTests {
     let codes = report.findings.filter { $0.severity == .error }.map(\.code)
     #expect(codes.sorted() == ["KL707", "KL713", "KL717"], "\(report.findings)")
     let mismatch = try #require(report.findings.first { $0.code == "KL707" })
-    #expect(mismatch.message.contains("belongs to cluster alpha but 127.0.0.9:\(second.port) to cluster beta"))
+    #expect(
+      mismatch.message.contains(
+        "belongs to cluster alpha but 127.0.0.9:\(second.port) to cluster beta"))
     let wildcard = try #require(report.findings.first { $0.code == "KL713" })
     #expect(wildcard.broker == 1)
     #expect(wildcard.message.contains("the wildcard address 0.0.0.0"))
     let notKafka = try #require(report.findings.first { $0.code == "KL717" })
     #expect(notKafka.broker == 2)
-    #expect(notKafka.message.contains("did not answer a Kafka ApiVersions request (closed after 0 bytes)"))
+    #expect(
+      notKafka.message.contains("did not answer a Kafka ApiVersions request (closed after 0 bytes)")
+    )
     // The brokers come from the first entry that answered.
     #expect(report.metadata?.clusterID == "alpha")
     #expect(report.brokers.map(\.advertised.nodeID) == [1, 2])

@@ -18,9 +18,10 @@ final class NamespacePair {
     getuid() == 0 && LiveBroker.available && FileManager.default.isExecutableFile(atPath: ip)
   }
 
-  static let ip = ["/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip"].first {
-    FileManager.default.isExecutableFile(atPath: $0)
-  } ?? "/usr/sbin/ip"
+  static let ip =
+    ["/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip"].first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    } ?? "/usr/sbin/ip"
 
   init() throws {
     let tag = "klp\(getpid() % 100000)\(Int.random(in: 100...999))"
@@ -164,7 +165,8 @@ struct ProbeNamespaceTests {
         pair.outside,
         ["/usr/bin/timeout", "20", kcat, "-b", "192.0.2.1:9094", "-L", "-J", "-m", "10"],
         environment: ["LD_LIBRARY_PATH": rdkafka])
-      let object = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8))
+      let object =
+        try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8))
         as? [String: Any]
       let brokers = (object?["brokers"] as? [[String: Any]] ?? []).map {
         "\($0["id"] as? Int ?? -1) \($0["name"] as? String ?? "")"

@@ -71,7 +71,8 @@ struct ProbeTLSTests {
     #expect(tls["commonName"] as? String == "kafka.test")
     #expect(tls["sni"] is NSNull, "no SNI for an IP literal")
     if let kcat = try kcatBrokers(
-      "127.0.0.3:\(tlsPort)", extra: ["-X", "security.protocol=ssl", "-X", "ssl.ca.location=\(cert.0)"])
+      "127.0.0.3:\(tlsPort)",
+      extra: ["-X", "security.protocol=ssl", "-X", "ssl.ca.location=\(cert.0)"])
     {
       #expect(kcat.brokers == json.brokerSet)
     }
@@ -97,7 +98,9 @@ struct ProbeTLSTests {
     #expect(notCovered.count == 1)
     #expect(notCovered.first?["broker"] as? Int == 111)
     let message = try #require(notCovered.first?["message"] as? String)
-    #expect(message.contains("does not cover localhost (covers: CN=kafka.test, DNS:kafka.test, IP:127.0.0.1)"))
+    #expect(
+      message.contains(
+        "does not cover localhost (covers: CN=kafka.test, DNS:kafka.test, IP:127.0.0.1)"))
     let tls = try #require(json.brokers.first?["tls"] as? [String: Any])
     #expect(tls["sni"] as? String == "localhost")
   }
@@ -114,7 +117,8 @@ struct ProbeTLSTests {
       .write(toFile: "\(dir)/ca.cnf", atomically: true, encoding: .utf8)
     try "".write(toFile: "\(dir)/index.txt", atomically: true, encoding: .utf8)
     try "01\n".write(toFile: "\(dir)/serial", atomically: true, encoding: .utf8)
-    let ca = try certificate(cluster.directory, "ca", subject: "/CN=probe-ca", altNames: "DNS:ca.test")
+    let ca = try certificate(
+      cluster.directory, "ca", subject: "/CN=probe-ca", altNames: "DNS:ca.test")
     for arguments in [
       [
         "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "\(dir)/leaf.key", "-out",
