@@ -146,6 +146,36 @@ struct ProbeTLSTests {
     #expect(json.messages.contains { $0.contains("expired on 2020-01-02") })
   }
 
+  /// openssl s_server presents its second certificate only to clients whose SNI is
+  /// `kafka-1.example.test`: the certificate the probe captures shows what it sent.
+  @Test func sniIsSentForNamesAndNotForIPLiterals() throws {
+    let cluster = try TansuCluster()
+    defer { cluster.stop() }
+    let fallback = try certificate(
+      cluster.directory, "default", subject: "/CN=default", altNames: "IP:127.0.0.5")
+    let matched = try certificate(
+      cluster.directory, "sni", subject: "/CN=sni-match", altNames: "DNS:kafka-1.example.test")
+    let port = LiveBroker.freePort(on: "127.0.0.5")
+    try cluster.start(
+      "s_server", "/usr/bin/openssl",
+      [
+        "s_server", "-accept", "127.0.0.5:\(port)", "-cert", fallback.0, "-key", fallback.1,
+        "-servername", "kafka-1.example.test", "-cert2", matched.0, "-key2", matched.1, "-quiet",
+      ], port: ("127.0.0.5", port))
+    func subject(_ extra: [String]) throws -> (String?, [String]) {
+      let (_, json) = try probe(["127.0.0.5:\(port)", "--tls"] + extra)
+      let bootstrap = (json.object["bootstrap"] as? [[String: Any]])?.first
+      let tls = bootstrap?["tls"] as? [String: Any]
+      return (tls?["subject"] as? String, json.rules)
+    }
+    let named = try subject(["--server-name", "kafka-1.example.test"])
+    #expect(named.0 == "CN=sni-match")
+    // s_server is not Kafka: the request goes unanswered.
+    #expect(named.1 == ["KL703"])
+    let literal = try subject([])
+    #expect(literal.0 == "CN=default")
+  }
+
   @Test func chainFromAnotherCAIsUntrusted() throws {
     let cluster = try TansuCluster()
     defer { cluster.stop() }
