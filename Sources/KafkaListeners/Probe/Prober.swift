@@ -1,3 +1,5 @@
+import Dispatch
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -53,8 +55,17 @@ private struct Session {
     var brokers: [BrokerResult] = []
     if let metadata, let origin = answered.first {
       let sorted = metadata.brokers.sorted { $0.nodeID < $1.nodeID }
-      for broker in sorted {
-        var result = probeBroker(broker, findings: &findings, origin: origin, cluster: metadata)
+      // The network part runs for up to 8 brokers at once, so that a cluster of unreachable
+      // brokers costs a few timeouts, not one per broker; findings are then made in order.
+      let probes = Self.parallelMap(sorted, width: 8) { broker -> EndpointResult? in
+        guard Self.isDestination(broker) else { return nil }
+        let endpoint = ProbeEndpoint(host: broker.host, port: Int(broker.port))
+        let sni = options.tls ? ProbeTLS.sni(for: broker.host) : nil
+        return probe(endpoint, sni: sni, connect: !options.noConnect)
+      }
+      for (broker, probe) in zip(sorted, probes) {
+        var result = probeBroker(
+          broker, probe: probe, findings: &findings, origin: origin, cluster: metadata)
         if result.selfView == .skipped, result.probe.connection == .ok { result.selfView = .ok }
         brokers.append(result)
       }
@@ -538,8 +549,36 @@ private struct Session {
     return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))"
   }
 
+  /// Whether an advertised endpoint can be connected to at all (KL713 otherwise).
+  static func isDestination(_ broker: MetadataBroker) -> Bool {
+    !broker.host.isEmpty && IPLiteral.kind(broker.host) != .unspecified
+      && (1...65535).contains(broker.port)
+  }
+
+  /// `transform` over `items` on up to `width` threads; results in input order.
+  static func parallelMap<T: Sendable, R: Sendable>(
+    _ items: [T], width: Int, _ transform: @escaping @Sendable (T) -> R
+  ) -> [R?] {
+    let results = NIOLockedValueBox<[R?]>(Array(repeating: nil, count: items.count))
+    let slots = DispatchSemaphore(value: max(1, width))
+    let group = DispatchGroup()
+    for (index, item) in items.enumerated() {
+      slots.wait()
+      group.enter()
+      DispatchQueue.global().async {
+        let value = transform(item)
+        results.withLockedValue { $0[index] = value }
+        slots.signal()
+        group.leave()
+      }
+    }
+    group.wait()
+    return results.withLockedValue { $0 }
+  }
+
   private func probeBroker(
-    _ broker: MetadataBroker, findings: inout [ProbeFinding], origin: EndpointResult,
+    _ broker: MetadataBroker, probe precomputed: EndpointResult??,
+    findings: inout [ProbeFinding], origin: EndpointResult,
     cluster: MetadataResponse
   ) -> BrokerResult {
     let id = Int(broker.nodeID)
@@ -562,8 +601,7 @@ private struct Session {
           broker: id, endpoint: text))
       return result
     }
-    let sni = options.tls ? ProbeTLS.sni(for: broker.host) : nil
-    let probe = probe(endpoint, sni: sni, connect: !options.noConnect)
+    guard case .some(.some(let probe)) = precomputed else { return result }
     result.probe = probe
     let via = origin.endpoint.description
     switch probe.resolution {

@@ -103,8 +103,12 @@ struct ProbeTansuTests {
     #expect(json.rules == ["KL716", "KL712"])
     #expect(json.brokerSet == ["111 127.0.0.2:\(port)"])
     #expect(json.messages.first?.contains("advertises kafka-internal.invalid:\(port)") == true)
+    // kcat prints its latest metadata: the bootstrap's view, or, once it has connected to the
+    // advertised address and refreshed there, the self view the probe reports in KL716.
     if let kcat = try kcatBrokers("127.0.0.4:\(proxyPort)") {
-      #expect(kcat.brokers == json.brokerSet)
+      #expect(
+        kcat.brokers == json.brokerSet
+          || kcat.brokers == ["111 kafka-internal.invalid:\(port)"])
     }
   }
 
