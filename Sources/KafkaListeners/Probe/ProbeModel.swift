@@ -169,13 +169,36 @@ public struct ProbeOptions: Sendable {
 
 /// Status words of the JSON output (a fixed set).
 public enum ProbeStatus: String, Sendable, Hashable {
-  case ok, nxdomain, literal, refused, timeout, unreachable, sasl, skipped, error
+  /// The step worked.
+  case ok
+  /// The resolver says the name does not exist.
+  case nxdomain
+  /// The resolver failed or did not answer in time; the name may exist.
   case resolverFailure = "resolver-failure"
+  /// An IP literal: nothing to resolve.
+  case literal
+  /// The connection was refused.
+  case refused
+  /// The step timed out.
+  case timeout
+  /// No route to the network or host.
+  case unreachable
+  /// TCP connected, but no Kafka answer came.
   case notKafka = "not-kafka"
+  /// A plaintext probe met a TLS listener.
   case tlsListener = "tls-listener"
+  /// A TLS probe met a plaintext Kafka listener.
   case plaintextListener = "plaintext-listener"
+  /// The TLS handshake failed for another reason.
   case tlsFailed = "tls-failed"
+  /// ApiVersions answered, Metadata closed: SASL is probably required.
+  case sasl
+  /// The step was not run.
+  case skipped
+  /// The self view lists another endpoint for the broker, or another cluster.
   case mismatch
+  /// Another failure; the message says which.
+  case error
 }
 
 /// What happened at one endpoint (a bootstrap entry or an advertised broker).
@@ -271,11 +294,13 @@ public struct ProbeFinding: Sendable, Hashable, Comparable {
     return a.message < b.message
   }
 
+  /// Findings are equal when every field is.
   public static func == (a: ProbeFinding, b: ProbeFinding) -> Bool {
     a.code == b.code && a.severity == b.severity && a.message == b.message
       && a.broker == b.broker && a.endpoint == b.endpoint && a.location == b.location
   }
 
+  /// Hashes the rule and message.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(code)
     hasher.combine(message)
