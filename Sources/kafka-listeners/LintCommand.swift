@@ -52,7 +52,54 @@ struct LintCommand: ParsableCommand {
       valueName: "NODE=FILE"))
   var nodeProperties: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "A certificate (PEM, DER, JKS, PKCS#12 or Secret) a node presents; repeatable.",
+      discussion: "Without NODE_ID= the certificate serves every node.",
+      valueName: "[NODE_ID=]FILE"))
+  var certificate: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "A CA certificate (or bundle) clients trust, to check broker chains against; repeatable.",
+      valueName: "FILE"))
+  var ca: [String] = []
+
+  @Option(help: ArgumentHelp("Judge certificate validity at this moment.", valueName: "RFC3339"))
+  var now: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Client libraries whose hostname rules apply (default: both).",
+      valueName: "java|librdkafka|both"))
+  var tlsClients: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Warn about certificates expiring within this many days (default: 30).", valueName: "days"))
+  var tlsExpiryWarningDays: Int?
+
+  @Option(
+    help: ArgumentHelp("Environment variable holding the keystore password.", valueName: "NAME"))
+  var keystorePasswordEnv: String?
+
+  @Option(help: ArgumentHelp("File holding the keystore password (first line).", valueName: "file"))
+  var keystorePasswordFile: String?
+
   func validate() throws {
+    if let now, TLSOptions.parseTime(now) == nil {
+      throw ValidationError(
+        "--now takes an RFC 3339 time such as 2026-11-27T12:00:00Z, not '\(now)'")
+    }
+    if let tlsClients, TLSOptions.parseClients(tlsClients) == nil {
+      throw ValidationError("--tls-clients takes java, librdkafka or both, not '\(tlsClients)'")
+    }
+    if let days = tlsExpiryWarningDays, days < 0 {
+      throw ValidationError("--tls-expiry-warning-days must not be negative")
+    }
+    for value in certificate where CertificateMapping(argument: value).path.isEmpty {
+      throw ValidationError("--certificate takes [NODE_ID=]FILE, not '\(value)'")
+    }
     if config != nil && noConfig {
       throw ValidationError("--config and --no-config cannot be used together")
     }
@@ -76,6 +123,28 @@ struct LintCommand: ParsableCommand {
     }
     configuration.resolveNames = resolve
     configuration.nodeProperties = nodeProperties.compactMap(parseNodeProperties)
+    // Command-line certificates take precedence over those of the configuration file.
+    configuration.tls.certificatePaths =
+      certificate.map(CertificateMapping.init(argument:)) + configuration.tls.certificatePaths
+    configuration.tls.caPaths += ca
+    if let now { configuration.tls.now = TLSOptions.parseTime(now) }
+    if let tlsClients, let clients = TLSOptions.parseClients(tlsClients) {
+      configuration.tls.clients = clients
+    }
+    if let tlsExpiryWarningDays { configuration.tls.expiryWarningDays = tlsExpiryWarningDays }
+    if let keystorePasswordEnv {
+      guard let value = getenv(keystorePasswordEnv) else {
+        throw ValidationError("--keystore-password-env: \(keystorePasswordEnv) is not set")
+      }
+      configuration.tls.keystorePassword = String(cString: value)
+    }
+    if let keystorePasswordFile {
+      guard let bytes = KafkaListeners.readFile(keystorePasswordFile) else {
+        throw ToolError.noSuchFile(keystorePasswordFile)
+      }
+      let text = String(decoding: bytes, as: UTF8.self)
+      configuration.tls.keystorePassword = String(text.prefix { $0 != "\n" && $0 != "\r" })
+    }
     let extra = configuration.nodeProperties.map(\.path)
     let report = try KafkaListeners.lint(
       paths: (paths.isEmpty && extra.isEmpty ? ["."] : paths) + extra,

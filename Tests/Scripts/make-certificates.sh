@@ -141,3 +141,40 @@ leaf lb-1 "/CN=my-cluster-kafka" 20260101000000Z 20270101000000Z \
 leaf lb-2 "/CN=my-cluster-kafka" 20260101000000Z 20270101000000Z \
   "subjectAltName=DNS:broker-2.kafka.example.com,DNS:kafka.example.com"
 for n in 0 1 2; do cp "$work/lb-$n.crt" "$out/strimzi/broker-$n.pem"; done
+
+# Certificates embedded in the rules' documented examples (Lint/TLSExampleCertificates.swift),
+# valid until 2099 so that the examples keep their meaning.
+mkdir -p "$out/examples"
+example() {
+  local name="$1" subject="$2" start="$3" end="$4"
+  shift 4
+  leaf "example-$name" "$subject" "$start" "$end" "$@"
+  cp "$work/example-$name.crt" "$out/examples/$name.pem"
+}
+example kafka-1-short "/CN=kafka-1" 20250101000000Z 20991231000000Z \
+  "subjectAltName=DNS:kafka-1,DNS:localhost"
+example kafka-1 "/CN=kafka-1" 20250101000000Z 20991231000000Z \
+  "subjectAltName=DNS:kafka-1.kafka.example.com,DNS:kafka.example.com"
+example kafka-1-no-bootstrap "/CN=kafka-1" 20250101000000Z 20991231000000Z \
+  "subjectAltName=DNS:kafka-1.kafka.example.com"
+example expired "/CN=kafka-1" 20200101000000Z 20200201000000Z \
+  "subjectAltName=DNS:kafka-1.kafka.example.com"
+example broad "/CN=kafka" 20250101000000Z 20991231000000Z "subjectAltName=DNS:*.example.com"
+example shared "/CN=kafka" 20250101000000Z 20991231000000Z \
+  "subjectAltName=DNS:*.kafka.example.com"
+example inner-wildcard "/CN=kafka" 20250101000000Z 20991231000000Z \
+  "subjectAltName=DNS:kafka-1.*.example.com"
+example client-only "/CN=kafka-1" 20250101000000Z 20991231000000Z \
+  "subjectAltName=DNS:kafka-1.kafka.example.com" "extendedKeyUsage=clientAuth"
+example server-client "/CN=kafka-1" 20250101000000Z 20991231000000Z \
+  "subjectAltName=DNS:kafka-1.kafka.example.com" "extendedKeyUsage=serverAuth,clientAuth"
+example underscore "/CN=kafka_1" 20250101000000Z 20991231000000Z \
+  "subjectAltName=DNS:kafka_1.kafka.example.com"
+cp "$work/ca.crt" "$out/examples/ca.pem"
+# A second CA, for a Secret whose ca.crt is not the CA that signed its tls.crt.
+openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$work/other-ca.key" \
+  -out "$work/other-ca.csr" -subj "/CN=Other Kafka CA" 2>/dev/null
+openssl ca -batch -config "$work/ca.cnf" -selfsign -keyfile "$work/other-ca.key" \
+  -in "$work/other-ca.csr" -out "$work/other-ca.crt" -extensions ca_ext \
+  -startdate 20250101000000Z -enddate 20991231000000Z -notext 2>/dev/null
+cp "$work/other-ca.crt" "$out/examples/other-ca.pem"

@@ -23,6 +23,8 @@ public struct Configuration: Sendable {
   /// Where the clients of the server.properties inputs sit (`clients:`), which a properties
   /// file cannot say itself.
   public var clients: [ConfiguredClientGroup] = []
+  /// Certificates and options of the TLS certificate-name checks (`tls:`, `--certificate`).
+  public var tls = TLSOptions()
 
   /// Creates a configuration; the defaults run every rule for the newest Kafka.
   public init(

@@ -26,6 +26,10 @@ public enum KafkaListeners {
     var files = try collector.collect(paths)
     // Descriptions may name their nodes' server.properties (`spec.properties`) for drift checks.
     files += collector.referencedFiles(files)
+    var configuration = configuration
+    try CertificateLoading.loadGiven(&configuration.tls)
+    configuration.tls.keystores += CertificateLoading.keystores(
+      for: files, password: configuration.tls.keystorePassword)
     return Linter(configuration: configuration).lint(files)
   }
 

@@ -23,6 +23,8 @@ public struct LintInput: Sendable {
   public var nodeProperties: [Int: String] = [:]
   /// Client groups of the configuration, for the server.properties inputs.
   public var configuredClients: [ConfiguredClientGroup] = []
+  /// TLS checks: given certificates, certificates found in the inputs and the options.
+  public var tls = TLSInput()
 
   /// Parses the given files; nothing here throws, problems become data for the rules.
   public init(files: [SourceFile], configuration: Configuration) {
@@ -30,6 +32,7 @@ public struct LintInput: Sendable {
     resolveNames = configuration.resolveNames
     for (node, path) in configuration.nodeProperties { nodeProperties[node] = path }
     configuredClients = configuration.clients
+    tls.apply(configuration.tls)
   }
 
   /// Parses the given files for one Kafka version.
@@ -55,5 +58,6 @@ public struct LintInput: Sendable {
     }
     (clusters, clusterIssues) = ClusterReader.read(yamlFiles)
     derivedClusters = clusters.map(ListenerDerivation.derive)
+    tls.secrets = yamlFiles.flatMap(KubernetesSecretCertificates.read)
   }
 }

@@ -106,6 +106,18 @@ public enum RuleRegistry {
     HostPortCollision(),
     ExternalListenerWithoutTLS(),
     ExternalListenerWithoutAuthentication(),
+    AdvertisedHostNotInCertificate(),
+    BootstrapHostNotInCertificate(),
+    CertificateExpired(),
+    CertificateExpiringSoon(),
+    BroadWildcardCertificate(),
+    HostnameMatchDependsOnClient(),
+    HostUnusableForTLSVerification(),
+    NodePortTLSWithoutAdvertisedHost(),
+    HostnameVerificationDisabled(),
+    CertificateNotForTLSServer(),
+    CertificateChainNotVerifiable(),
+    UnreadableCertificate(),
     ConfigurationDrift(),
   ]
 

@@ -14,6 +14,11 @@ import Yams
 ///   - name: apps
 ///     position: internet    # kubernetes | network | internet | host
 ///     listener: EXTERNAL    # optional: the Kafka listener they use
+/// tls:                      # TLS certificate-name checks
+///   clients: both           # java | librdkafka | both
+///   expiry-warning-days: 30
+///   certificates:           # relative to this file; without node: every node
+///     - { node: 1, file: certs/kafka-1.pem }
 /// ```
 ///
 /// Anything else is an error naming the file, line and column: a configuration that is silently
@@ -64,11 +69,13 @@ enum ConfigurationReader {
         }
       case "clients":
         configuration.clients = try clients(value, location)
+      case "tls":
+        try tls(value, path: path, into: &configuration.tls, location)
       default:
         throw .invalidConfiguration(
           location(key),
-          "unknown key \(quoted(key.scalar?.string ?? "?")); expected kafka-version, rules or "
-            + "clients")
+          "unknown key \(quoted(key.scalar?.string ?? "?")); expected kafka-version, rules, "
+            + "clients or tls")
       }
     }
     return configuration
@@ -172,6 +179,76 @@ enum ConfigurationReader {
           listener: fields["listener"]?.scalar?.string, location: location(item)))
     }
     return groups
+  }
+
+  /// `tls:` — `clients` (java, librdkafka or both), `expiry-warning-days`, and `certificates`,
+  /// a list of `{node?, file}` whose files are relative to the configuration file.
+  private static func tls(
+    _ node: Node, path: String, into options: inout TLSOptions, _ location: (Node) -> SourceLocation
+  ) throws(ToolError) {
+    if node.scalar?.string == "" || node.scalar?.string == "~" { return }
+    guard let mapping = node.mapping else {
+      throw .invalidConfiguration(
+        location(node), "tls must be a mapping with clients, expiry-warning-days or certificates")
+    }
+    let directory = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+    for (key, value) in mapping {
+      switch key.scalar?.string {
+      case "clients":
+        guard let text = value.scalar?.string, let clients = TLSOptions.parseClients(text) else {
+          throw .invalidConfiguration(
+            location(value), "tls.clients must be java, librdkafka or both")
+        }
+        options.clients = clients
+      case "expiry-warning-days":
+        guard let text = value.scalar?.string, let days = Int(text), days >= 0 else {
+          throw .invalidConfiguration(
+            location(value), "tls.expiry-warning-days must be a whole number of days")
+        }
+        options.expiryWarningDays = days
+      case "certificates":
+        guard let items = value.sequence else {
+          throw .invalidConfiguration(
+            location(value), "tls.certificates must be a list of {node, file}")
+        }
+        for item in items {
+          guard let fields = item.mapping else {
+            throw .invalidConfiguration(location(item), "each certificate needs a file")
+          }
+          var nodeId: Int?
+          var file: String?
+          for (field, fieldValue) in fields {
+            let text = fieldValue.scalar?.string ?? ""
+            switch field.scalar?.string {
+            case "node":
+              guard let id = Int(text), id >= 0 else {
+                throw .invalidConfiguration(location(fieldValue), "node must be a node id")
+              }
+              nodeId = id
+            case "file":
+              guard !text.isEmpty else {
+                throw .invalidConfiguration(location(fieldValue), "file must be a path")
+              }
+              file = text.hasPrefix("/") ? text : directory + text
+            default:
+              throw .invalidConfiguration(
+                location(field),
+                "unknown key \(quoted(field.scalar?.string ?? "?")) in a certificate; expected "
+                  + "node or file")
+            }
+          }
+          guard let file else {
+            throw .invalidConfiguration(location(item), "each certificate needs a file")
+          }
+          options.certificatePaths.append(CertificateMapping(node: nodeId, path: file))
+        }
+      default:
+        throw .invalidConfiguration(
+          location(key),
+          "unknown key \(quoted(key.scalar?.string ?? "?")) in tls; expected clients, "
+            + "expiry-warning-days or certificates")
+      }
+    }
   }
 
   private static func setting(named text: String) -> Configuration.RuleSetting? {

@@ -16,7 +16,9 @@ public struct ProbeCheck: Rule {
   public func check(_ input: LintInput) -> [Diagnostic] { [] }
 }
 
-/// The live probe's checks (the `KL7xx` group), in code order.
+/// The live probe's checks (the `KL7xx` group), in code order. Certificate findings use the
+/// static TLS rules (KL440-KL450): one rule whether a certificate comes from a file or a
+/// handshake.
 public enum ProbeChecks {
   static let bootstrapUnresolvable = ProbeCheck(
     "KL701", "bootstrap-unresolvable", .error,
@@ -132,32 +134,6 @@ public enum ProbeChecks {
     "A broker advertises the expected host but another port.",
     "The running broker uses a different advertised port than the configuration: redeploy it, "
       + "or fix the configuration (node port, load balancer port) to match.")
-  static let tlsNameNotCovered = ProbeCheck(
-    "KL730", "tls-name-not-covered", .error,
-    "The certificate a broker (or the bootstrap) presents does not cover the host name clients "
-      + "connect to.",
-    "Clients verifying host names (ssl.endpoint.identification.algorithm=https, the default "
-      + "since Kafka 2.0 and librdkafka 2.0) refuse the connection. Reissue the certificate with "
-      + "the advertised host as a subjectAltName (DNS for names, IP for addresses), or advertise "
-      + "a name the certificate covers. Matching follows Java's HostnameChecker and OpenSSL.")
-  static let tlsNameLegacyMatch = ProbeCheck(
-    "KL731", "tls-name-legacy-match", .warning,
-    "The certificate covers the host only for some clients: through the common name, a partial "
-      + "wildcard, or rules on which Java and OpenSSL disagree.",
-    "Some clients connect and others fail (Go clients ignore the common name and partial "
-      + "wildcards; Java and OpenSSL differ on some wildcard forms). Add the exact host as a "
-      + "subjectAltName so that every client accepts the certificate.")
-  static let tlsCertificateExpired = ProbeCheck(
-    "KL732", "tls-certificate-expired", .error,
-    "A certificate presented by the bootstrap or a broker is expired or not yet valid.",
-    "Clients refuse expired certificates. Renew the certificate (and check the clock of the "
-      + "machine when it is not yet valid).")
-  static let tlsChainUntrusted = ProbeCheck(
-    "KL733", "tls-chain-untrusted", .error,
-    "The certificate chain a broker presents does not verify against the CA bundle given "
-      + "with --ca.",
-    "Clients trusting that CA refuse the connection. Serve the full chain (leaf and "
-      + "intermediates) signed by that CA, or give clients the CA that issued the certificate.")
   static let tlsHandshakeFailed = ProbeCheck(
     "KL734", "tls-handshake-failed", .error,
     "The TLS handshake with the bootstrap or a broker failed.",
@@ -183,8 +159,7 @@ public enum ProbeChecks {
     advertisedHostUnresolvable, advertisedEndpointUnreachable, advertisedLoopback,
     advertisedInvalidEndpoint, advertisedPrivateAddress, duplicateAdvertisedEndpoint,
     advertisedEndpointOtherListener, advertisedEndpointNotKafka, brokerCountMismatch,
-    unexpectedBroker, advertisedHostMismatch, advertisedPortMismatch, tlsNameNotCovered,
-    tlsNameLegacyMatch, tlsCertificateExpired, tlsChainUntrusted, tlsHandshakeFailed,
+    unexpectedBroker, advertisedHostMismatch, advertisedPortMismatch, tlsHandshakeFailed,
     tlsSameCertificate, sniSingleLabel,
   ]
 }

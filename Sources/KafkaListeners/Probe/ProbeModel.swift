@@ -273,7 +273,7 @@ public struct ProbeFinding: Sendable, Hashable, Comparable {
   public var location: SourceLocation?
 
   init(
-    _ check: ProbeCheck, _ message: String, severity: Severity? = nil, broker: Int? = nil,
+    _ check: any Rule, _ message: String, severity: Severity? = nil, broker: Int? = nil,
     endpoint: String? = nil, location: SourceLocation? = nil
   ) {
     code = check.metadata.code

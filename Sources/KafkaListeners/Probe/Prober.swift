@@ -457,9 +457,10 @@ private struct Session {
     if let problem = result.chainProblem, let ca = options.caFile {
       findings.append(
         ProbeFinding(
-          ProbeChecks.tlsChainUntrusted,
-          "the chain from \(who) does not verify against \(ca): \(problem)", broker: broker,
-          endpoint: endpoint))
+          CertificateChainNotVerifiable(),
+          "the chain from \(who) does not verify against \(ca): \(problem)",
+          // Live, a client trusting only that CA refuses the handshake: an error, not a doubt.
+          severity: .error, broker: broker, endpoint: endpoint))
     }
     if let leaf = result.certificates.first {
       let reference =
@@ -473,13 +474,13 @@ private struct Session {
       if now > leaf.notValidAfter {
         findings.append(
           ProbeFinding(
-            ProbeChecks.tlsCertificateExpired,
+            CertificateExpired(),
             "the certificate of \(who) expired on \(Self.date(leaf.notValidAfter))",
             broker: broker, endpoint: endpoint))
       } else if now < leaf.notValidBefore {
         findings.append(
           ProbeFinding(
-            ProbeChecks.tlsCertificateExpired,
+            CertificateExpired(),
             "the certificate of \(who) is not valid before \(Self.date(leaf.notValidBefore))",
             broker: broker, endpoint: endpoint))
       }
@@ -503,7 +504,8 @@ private struct Session {
     if rejecting.count == matches.count {
       return [
         ProbeFinding(
-          ProbeChecks.tlsNameNotCovered,
+          broker == nil
+            ? BootstrapHostNotInCertificate() as any Rule : AdvertisedHostNotInCertificate(),
           "the certificate of \(who) does not cover \(reference) (covers: \(listed)); clients "
             + "verifying host names (the default since Kafka 2.0 and librdkafka 2.0) will refuse "
             + "to connect", broker: broker, endpoint: endpoint)
@@ -512,7 +514,7 @@ private struct Session {
     if !rejecting.isEmpty {
       return [
         ProbeFinding(
-          ProbeChecks.tlsNameLegacyMatch,
+          HostnameMatchDependsOnClient(),
           "the certificate of \(who) covers \(reference) for some clients only: "
             + "\(rejecting.joined(separator: " and ")) reject it (covers: \(listed))",
           broker: broker, endpoint: endpoint)
@@ -522,7 +524,7 @@ private struct Session {
     if let legacy = used.first(where: { Self.isLegacy($0) }) {
       return [
         ProbeFinding(
-          ProbeChecks.tlsNameLegacyMatch,
+          HostnameMatchDependsOnClient(),
           "the certificate of \(who) covers \(reference) only through \(legacy): Java and "
             + "librdkafka accept it, Go clients and RFC 9525 do not", broker: broker,
           endpoint: endpoint)

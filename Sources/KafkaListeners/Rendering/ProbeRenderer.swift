@@ -20,7 +20,7 @@ public enum ProbeRenderer {
       out += " / connect \(broker.probe.connection.rawValue)"
       if report.options.tls {
         let uncovered = report.findings.contains {
-          $0.code == "KL730" && $0.broker == Int(b.nodeID)
+          $0.code == "KL440" && $0.broker == Int(b.nodeID)
         }
         out += " / tls \(uncovered ? "name-not-covered" : tlsWord(broker.probe))"
       }

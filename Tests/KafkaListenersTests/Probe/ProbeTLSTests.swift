@@ -94,7 +94,7 @@ struct ProbeTLSTests {
     #expect(json.brokerSet == ["111 localhost:\(tlsPort)"])
     // The bootstrap through 127.0.0.1 is covered by the IP SAN; the advertised name is not.
     let diagnostics = json.object["diagnostics"] as? [[String: Any]] ?? []
-    let notCovered = diagnostics.filter { $0["rule"] as? String == "KL730" }
+    let notCovered = diagnostics.filter { $0["rule"] as? String == "KL440" }
     #expect(notCovered.count == 1)
     #expect(notCovered.first?["broker"] as? Int == 111)
     let message = try #require(notCovered.first?["message"] as? String)
@@ -142,7 +142,7 @@ struct ProbeTLSTests {
       origin: "127.0.0.2:\(port)")
     let (status, json) = try probe(["127.0.0.3:\(tlsPort)", "--tls"])
     #expect(status == 1)
-    #expect(Set(json.rules) == ["KL732", "KL712"], "\(json.messages)")
+    #expect(Set(json.rules) == ["KL442", "KL712"], "\(json.messages)")
     #expect(json.messages.contains { $0.contains("expired on 2020-01-02") })
   }
 
@@ -190,7 +190,7 @@ struct ProbeTLSTests {
     try terminator(cluster, on: "127.0.0.3", tlsPort, cert: cert, origin: "127.0.0.2:\(port)")
     let (status, json) = try probe(["127.0.0.3:\(tlsPort)", "--tls", "--ca", other.0])
     #expect(status == 1)
-    #expect(Set(json.rules) == ["KL733", "KL712"])
+    #expect(Set(json.rules) == ["KL450", "KL712"])
     #expect(json.messages.contains { $0.contains("does not verify against \(other.0)") })
   }
 

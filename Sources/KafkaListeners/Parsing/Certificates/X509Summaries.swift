@@ -61,3 +61,51 @@ enum X509Summaries {
       sha256: hex, isCertificateAuthority: isCA, extendedKeyUsage: usages, derBytes: bytes)
   }
 }
+
+extension X509Summaries {
+  /// Whether `issuer` issued `child`: its subject is the child's issuer and its public key
+  /// verifies the child's signature.
+  static func isIssued(_ child: CertificateSummary, by issuer: CertificateSummary) -> Bool {
+    guard child.issuer == issuer.subject,
+      let childCertificate = try? Certificate(derEncoded: child.derBytes),
+      let issuerCertificate = try? Certificate(derEncoded: issuer.derBytes)
+    else { return false }
+    return issuerCertificate.publicKey.isValidSignature(
+      childCertificate.signature, for: childCertificate)
+  }
+}
+
+/// Chains of given certificates, checked link by link against their CAs.
+public enum CertificateChains {
+  /// Why `leaf` does not chain to one of `anchors` through `intermediates`, or `nil` when it
+  /// does. Each link needs a matching issuer name and a valid signature; validity dates are
+  /// left to the expiry rules.
+  public static func problem(
+    leaf: CertificateSummary, intermediates: [CertificateSummary], anchors: [CertificateSummary]
+  ) -> String? {
+    var current = leaf
+    var used = Set<String>()
+    for _ in 0...intermediates.count {
+      if anchors.contains(where: { $0.sha256 == current.sha256 }) { return nil }
+      if let anchor = anchors.first(where: { X509Summaries.isIssued(current, by: $0) }) {
+        _ = anchor
+        return nil
+      }
+      guard
+        let next = intermediates.first(where: {
+          !used.contains($0.sha256) && X509Summaries.isIssued(current, by: $0)
+        })
+      else {
+        let named = anchors.contains { $0.subject == current.issuer }
+        return named
+          ? "the signature of \(quoted(current.subject)) does not verify with the key of its "
+            + "issuer \(quoted(current.issuer))"
+          : "no given CA or intermediate is \(quoted(current.issuer)), the issuer of "
+            + "\(quoted(current.subject))"
+      }
+      used.insert(next.sha256)
+      current = next
+    }
+    return "the chain does not reach a given CA"
+  }
+}

@@ -1,0 +1,281 @@
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+/// Settings of the TLS certificate-name checks (`lint --certificate`, `--now`, `--tls-clients`,
+/// `--tls-expiry-warning-days`, or `tls:` in `.kafka-listeners.yaml`).
+public struct TLSOptions: Sendable {
+  /// Certificate files named by path, read by ``KafkaListeners/lint(paths:configuration:limits:)``
+  /// into ``certificates``.
+  public var certificatePaths: [CertificateMapping] = []
+  /// Certificates already read, each for one node or for all.
+  public var certificates: [GivenCertificate] = []
+  /// Keystores named by server.properties inputs (`ssl.keystore.location`), already read.
+  public var keystores: [PropertiesKeystore] = []
+  /// CA files clients trust (`lint --ca`), read by the API into ``trustedCertificates``.
+  public var caPaths: [String] = []
+  /// CA certificates clients trust, for chain checks.
+  public var trustedCertificates: [CertificateSummary] = []
+  /// The client libraries whose hostname rules apply (both by default).
+  public var clients: [HostnameMatcher] = HostnameMatcher.allCases
+  /// The moment certificates are judged at, in seconds since 1970-01-01T00:00:00Z; `nil` means
+  /// the system clock when linting starts.
+  public var now: Int64?
+  /// A certificate ending within this many days gets a warning.
+  public var expiryWarningDays = 30
+  /// The password of encrypted PKCS#12 keystores (never printed).
+  public var keystorePassword: String?
+
+  /// Creates the default options.
+  public init() {}
+
+  /// Parses `--now`: RFC 3339 (`2026-11-27T12:00:00Z`) or a date (`2026-11-27`, midnight UTC).
+  public static func parseTime(_ text: String) -> Int64? { UTCDate.parse(text) }
+
+  /// Parses `java`, `librdkafka` (or `openssl`), `both`, or a comma-separated list of them.
+  public static func parseClients(_ text: String) -> [HostnameMatcher]? {
+    var clients: [HostnameMatcher] = []
+    for part in text.split(separator: ",") {
+      switch part.lowercased() {
+      case "java": clients.append(.java)
+      case "librdkafka", "openssl": clients.append(.openssl)
+      case "both": clients += HostnameMatcher.allCases
+      default: return nil
+      }
+    }
+    var seen = Set<HostnameMatcher>()
+    let unique = clients.filter { seen.insert($0).inserted }
+    return unique.isEmpty ? nil : unique
+  }
+
+  /// The system clock in seconds since 1970-01-01T00:00:00Z.
+  public static var systemNow: Int64 { Int64(Date().timeIntervalSince1970.rounded(.down)) }
+}
+
+/// `[NODE_ID=]FILE`: a certificate file and the node that presents it (every node when `nil`).
+public struct CertificateMapping: Sendable, Hashable {
+  /// The node id, or `nil` for every node.
+  public var node: Int?
+  /// The file as the user named it.
+  public var path: String
+
+  /// Creates a mapping.
+  public init(node: Int?, path: String) {
+    self.node = node
+    self.path = path
+  }
+
+  /// Parses `[NODE_ID=]FILE`; a prefix that is not a node id is part of the path.
+  public init(argument: String) {
+    if let equals = argument.firstIndex(of: "="), let node = Int(argument[..<equals]), node >= 0 {
+      self.init(node: node, path: String(argument[argument.index(after: equals)...]))
+    } else {
+      self.init(node: nil, path: argument)
+    }
+  }
+}
+
+/// A certificate file read for one node (or every node when `node` is `nil`).
+public struct GivenCertificate: Sendable, Hashable {
+  /// The node id, or `nil` for every node.
+  public var node: Int?
+  /// The certificates read.
+  public var file: CertificateFile
+
+  /// Creates a given certificate.
+  public init(node: Int?, file: CertificateFile) {
+    self.node = node
+    self.file = file
+  }
+}
+
+/// Calendar dates for messages, without Foundation's formatters.
+enum UTCDate {
+  /// `2026-12-09` for a moment in seconds since the epoch.
+  static func day(_ seconds: Int64) -> String {
+    let (y, m, d) = civil(days: Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400))
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return "\(y)-\(two(m))-\(two(d))"
+  }
+
+  /// Parses `YYYY-MM-DD` or RFC 3339 `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`.
+  static func parse(_ text: String) -> Int64? {
+    let chars = Array(text.utf8)
+    func number(_ range: Range<Int>) -> Int? {
+      guard range.upperBound <= chars.count else { return nil }
+      var value = 0
+      for c in chars[range] {
+        guard (48...57).contains(c) else { return nil }
+        value = value * 10 + Int(c - 48)
+      }
+      return value
+    }
+    guard chars.count >= 10, chars[4] == UInt8(ascii: "-"), chars[7] == UInt8(ascii: "-"),
+      let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+      (1...12).contains(month), (1...31).contains(day)
+    else { return nil }
+    var seconds = Int64(days(year: year, month: month, day: day)) * 86_400
+    if chars.count == 10 { return seconds }
+    guard chars.count >= 20, chars[10] == UInt8(ascii: "T") || chars[10] == UInt8(ascii: "t"),
+      let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+      hour < 24, minute < 60, second < 61
+    else { return nil }
+    seconds += Int64(hour * 3600 + minute * 60 + second)
+    var index = 19
+    if index < chars.count && chars[index] == UInt8(ascii: ".") {
+      index += 1
+      while index < chars.count && (48...57).contains(chars[index]) { index += 1 }
+    }
+    guard index < chars.count else { return nil }
+    if chars[index] == UInt8(ascii: "Z") || chars[index] == UInt8(ascii: "z") {
+      return index == chars.count - 1 ? seconds : nil
+    }
+    guard chars.count == index + 6, let h = number((index + 1)..<(index + 3)),
+      let m = number((index + 4)..<(index + 6))
+    else { return nil }
+    let offset = Int64(h * 3600 + m * 60)
+    return chars[index] == UInt8(ascii: "+") ? seconds - offset : seconds + offset
+  }
+
+  /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+  static func days(year: Int, month: Int, day: Int) -> Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+
+  static func civil(days: Int) -> (Int, Int, Int) {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+  }
+}
+
+/// Reading the certificate files the options and the inputs name (the rules read no files).
+enum CertificateLoading {
+  /// The largest certificate or keystore file read.
+  static let maxBytes = 16 << 20
+
+  /// Reads `certificatePaths` into `certificates` and `caPaths` into `trustedCertificates`.
+  static func loadGiven(_ options: inout TLSOptions) throws(ToolError) {
+    for path in options.caPaths {
+      guard case .bytes(let bytes) = FileReading.read(path, limit: maxBytes) else {
+        throw .noSuchFile(path)
+      }
+      // A file that is no certificate at all becomes a KL451 diagnostic like any other.
+      let file = readCertificateFile(path: path, bytes: bytes, password: options.keystorePassword)
+      options.trustedCertificates += file.certificates
+      if file.problem != nil { options.certificates.append(GivenCertificate(node: -1, file: file)) }
+    }
+    for mapping in options.certificatePaths {
+      switch FileReading.read(mapping.path, limit: maxBytes) {
+      case .bytes(let bytes):
+        let file = readCertificateFile(
+          path: mapping.path, bytes: bytes, password: options.keystorePassword)
+        options.certificates.append(GivenCertificate(node: mapping.node, file: file))
+      case .unreadable(let reason):
+        if !FileReading.exists(mapping.path) { throw .noSuchFile(mapping.path) }
+        options.certificates.append(
+          GivenCertificate(
+            node: mapping.node,
+            file: CertificateFile(path: mapping.path, certificates: [], problem: reason)))
+      }
+    }
+  }
+
+  /// A certificate file: a Kubernetes Secret's certificate keys, or any certificate format.
+  static func readCertificateFile(path: String, bytes: [UInt8], password: String?)
+    -> CertificateFile
+  {
+    if let text = PEMText.text(bytes), !text.contains("-----BEGIN "),
+      text.contains("kind:") || text.contains("\"kind\"")
+    {
+      let entries = KubernetesSecretCertificates.read(path: path, text: text)
+      if let entry = entries.first(where: { $0.key != "ca.crt" }) ?? entries.first {
+        return entry.file
+      }
+    }
+    return CertificateReader.read(path: path, bytes: bytes, password: password)
+  }
+
+  /// The keystores that server.properties inputs name with `ssl.keystore.location` (also per
+  /// listener), resolved against the properties file's directory. Missing files are skipped:
+  /// the keystore may exist only on the broker host. The properties' own
+  /// `ssl.keystore.password` unlocks PKCS#12 certificate bags.
+  static func keystores(for files: [SourceFile], password: String?) -> [PropertiesKeystore] {
+    var keystores: [PropertiesKeystore] = []
+    for source in files where source.kind == .properties {
+      guard case .bytes(let bytes) = source.content else { continue }
+      let properties = PropertiesReader.read(path: source.path, bytes: bytes)
+      guard BrokerConfiguration.isBrokerConfiguration(properties) else { continue }
+      for entry in properties.effectiveEntries {
+        let key = entry.key
+        let prefix: String
+        let listener: String?
+        if key == "ssl.keystore.location" {
+          prefix = ""
+          listener = nil
+        } else if key.hasPrefix("listener.name."), key.hasSuffix(".ssl.keystore.location") {
+          let name = key.dropFirst("listener.name.".count).dropLast(
+            ".ssl.keystore.location".count)
+          prefix = "listener.name.\(name)."
+          listener = String(name)
+        } else {
+          continue
+        }
+        let location = entry.value.trimmingCharacters(in: " \t")
+        guard !location.isEmpty else { continue }
+        let joined: String
+        if location.hasPrefix("/") {
+          joined = location
+        } else if let slash = source.path.lastIndex(of: "/") {
+          joined = String(source.path[...slash]) + location
+        } else {
+          joined = location
+        }
+        let path = normalized(joined)
+        guard case .bytes(let keystore) = FileReading.read(path, limit: maxBytes) else { continue }
+        let storePassword = properties[prefix + "ssl.keystore.password"] ?? password
+        var file = CertificateReader.read(path: path, bytes: keystore, password: storePassword)
+        file.location = .start(of: path)
+        keystores.append(
+          PropertiesKeystore(propertiesPath: source.path, listener: listener, file: file))
+      }
+    }
+    return keystores
+  }
+}
+
+/// `a/b/../c` → `a/c`, lexically (keystore paths are shown in messages).
+private func normalized(_ path: String) -> String {
+  var parts: [Substring] = []
+  for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+    if part == "." { continue }
+    if part == "..", let last = parts.last, last != "..", !last.isEmpty {
+      parts.removeLast()
+      continue
+    }
+    parts.append(part)
+  }
+  return parts.joined(separator: "/")
+}
+
+extension String {
+  fileprivate func trimmingCharacters(in set: String) -> String {
+    var text = Substring(self)
+    while let first = text.first, set.contains(first) { text = text.dropFirst() }
+    while let last = text.last, set.contains(last) { text = text.dropLast() }
+    return String(text)
+  }
+}

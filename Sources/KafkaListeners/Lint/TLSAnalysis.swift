@@ -1,0 +1,391 @@
+/// The TLS inputs the rules read: certificates given on the command line or in the
+/// configuration, certificates found in the inputs (Secrets, inline PEM properties, keystores
+/// the properties name), and the options of the checks.
+public struct TLSInput: Sendable {
+  /// Certificates given for one node or for every node (`--certificate [NODE_ID=]FILE`).
+  public var given: [GivenCertificate] = []
+  /// Certificate-bearing keys of Kubernetes Secrets among the YAML inputs.
+  public var secrets: [KubernetesSecretCertificates.Entry] = []
+  /// Keystores that server.properties inputs name (`ssl.keystore.location`), read by the API.
+  public var keystores: [PropertiesKeystore] = []
+  /// CA certificates clients trust (`lint --ca`), for chain checks.
+  public var trustedCertificates: [CertificateSummary] = []
+  /// The client libraries whose rules apply.
+  public var clients: [HostnameMatcher] = HostnameMatcher.allCases
+  /// The moment certificates are judged at (seconds since the epoch).
+  public var now: Int64 = TLSOptions.systemNow
+  /// A certificate ending within this many days gets a warning.
+  public var expiryWarningDays = 30
+
+  /// Creates empty TLS inputs judged at the system clock.
+  public init() {}
+
+  mutating func apply(_ options: TLSOptions) {
+    given = options.certificates
+    keystores = options.keystores
+    trustedCertificates = options.trustedCertificates
+    clients = options.clients.isEmpty ? HostnameMatcher.allCases : options.clients
+    now = options.now ?? TLSOptions.systemNow
+    expiryWarningDays = options.expiryWarningDays
+  }
+}
+
+/// A keystore named by a server.properties input, as read.
+public struct PropertiesKeystore: Sendable, Hashable {
+  /// The properties file.
+  public var propertiesPath: String
+  /// The lower-case listener name of a `listener.name.<l>.ssl.keystore.location`, or `nil`.
+  public var listener: String?
+  /// The keystore's certificates.
+  public var file: CertificateFile
+
+  /// Creates a keystore record.
+  public init(propertiesPath: String, listener: String?, file: CertificateFile) {
+    self.propertiesPath = propertiesPath
+    self.listener = listener
+    self.file = file
+  }
+}
+
+/// The certificate a broker presents on one listener, as far as the inputs tell.
+struct PresentedCertificate {
+  /// For messages: `kafka-1.pem (sha256 3f9a…)` or `Strimzi cluster-CA certificate (computed)`.
+  var label: String
+  /// The names matched against.
+  var names: CertificateNames
+  /// The file, or `nil` for a certificate the tool computed.
+  var file: CertificateFile?
+  /// Set when the mapping is a guess, saying how it was made.
+  var guess: String?
+}
+
+/// One name a TLS client verifies against one broker's certificate.
+struct TLSCheck {
+  /// `broker 1 listener EXTERNAL-9094`.
+  var subject: String
+  /// The broker's node id.
+  var node: Int
+  /// The listener's Kafka name.
+  var listener: String
+  /// The host the client dials.
+  var host: String
+  /// Where the host is written.
+  var location: SourceLocation
+  /// Whether the host is a bootstrap name (else the broker's advertised host).
+  var isBootstrap: Bool
+  /// The certificate, when one is known.
+  var certificate: PresentedCertificate?
+}
+
+/// Collects what the TLS rules check, from the derived clusters and the server.properties
+/// inputs.
+enum TLSAnalysis {
+  static let tlsProtocols: Set<String> = ["SSL", "SASL_SSL"]
+
+  /// Every (broker, TLS listener, name) to verify, advertised hosts first.
+  static func checks(_ input: LintInput) -> [TLSCheck] {
+    var checks: [TLSCheck] = []
+    for derived in input.derivedClusters {
+      checks += clusterChecks(derived, input)
+    }
+    let described = Set(input.nodeProperties.values)
+      .union(input.clusters.flatMap { $0.nodeProperties.values.map(\.value) })
+    for config in input.brokerConfigurations where config.isBroker {
+      if described.contains(config.file.path) { continue }
+      checks += propertiesChecks(config, input)
+    }
+    return checks
+  }
+
+  /// Every certificate file the inputs provide, each once, for the certificate-level rules.
+  static func certificateFiles(_ input: LintInput) -> [CertificateFile] {
+    var files =
+      input.tls.given.map(\.file) + input.tls.secrets.map(\.file)
+      + input.tls.keystores.map(\.file)
+    for config in input.brokerConfigurations {
+      files += inlineChains(config).map(\.file)
+    }
+    var seen = Set<String>()
+    return files.filter {
+      seen.insert("\($0.location)|\($0.leaf?.sha256 ?? $0.problem ?? "")").inserted
+    }
+  }
+
+  // MARK: - Derived clusters
+
+  private static func clusterChecks(_ derived: DerivedCluster, _ input: LintInput) -> [TLSCheck] {
+    let cluster = derived.cluster
+    var checks: [TLSCheck] = []
+    let listeners = Dictionary(
+      cluster.listeners.map { ($0.kafkaName, $0) }, uniquingKeysWith: { first, _ in first })
+    for node in derived.nodes where node.roles.contains(.broker) {
+      guard let clusterNode = cluster.nodes.first(where: { $0.id == node.id }) else { continue }
+      for endpoint in node.endpoints where tlsProtocols.contains(endpoint.securityProtocol) {
+        let listener = listeners[endpoint.kafkaName]
+        let certificate = presented(
+          derived: derived, node: clusterNode, listener: listener, host: endpoint.advertisedHost,
+          input: input)
+        let subject = "broker \(node.id) listener \(endpoint.kafkaName)"
+        if !endpoint.isPlaceholder {
+          checks.append(
+            TLSCheck(
+              subject: subject, node: node.id, listener: endpoint.kafkaName,
+              host: endpoint.advertisedHost, location: endpoint.location, isBootstrap: false,
+              certificate: certificate))
+        }
+        guard let listener else { continue }
+        for name in bootstrapNames(listener) {
+          checks.append(
+            TLSCheck(
+              subject: subject, node: node.id, listener: endpoint.kafkaName, host: name.value,
+              location: name.location, isBootstrap: true, certificate: certificate))
+        }
+      }
+    }
+    return checks
+  }
+
+  /// Names clients use to bootstrap through a listener, which every broker behind it must
+  /// carry: `bootstrap.host` (route, ingress, tlsroute) and `bootstrap.alternativeNames`.
+  static func bootstrapNames(_ listener: Listener) -> [Located<String>] {
+    guard let bootstrap = listener.configuration.bootstrap else { return [] }
+    return (bootstrap.host.map { [$0] } ?? []) + bootstrap.alternativeNames
+  }
+
+  private static func presented(
+    derived: DerivedCluster, node: ClusterNode, listener: Listener?, host: String,
+    input: LintInput
+  ) -> PresentedCertificate? {
+    let cluster = derived.cluster
+    if let given = given(node.id, input), givenApplies(cluster, listener) { return given }
+    if let reference = listener?.configuration.brokerCertChainAndKey {
+      let entry = input.tls.secrets.first {
+        $0.secretName == reference.secretName.value && $0.key == reference.certificate.value
+      }
+      guard let entry else { return nil }
+      return PresentedCertificate(
+        label: "\(entry.file.label) from Secret \(entry.secretName) key \(entry.key)",
+        names: entry.file.leaf?.names ?? CertificateNames(), file: entry.file)
+    }
+    guard cluster.origin == .strimzi else { return guessed(host, input) }
+    let podKey = "\(node.podName).crt"
+    if let entry = input.tls.secrets.first(where: {
+      $0.key == podKey
+        && ($0.secretName == node.podName || $0.secretName == "\(cluster.name.value)-kafka-brokers")
+    }) {
+      return PresentedCertificate(
+        label: "\(entry.file.label) from Secret \(entry.secretName) key \(entry.key)",
+        names: entry.file.leaf?.names ?? CertificateNames(), file: entry.file)
+    }
+    return PresentedCertificate(
+      label: "the Strimzi cluster-CA certificate of \(node.podName) (computed)",
+      names: StrimziCertificateNames.names(derived, node: node), file: nil)
+  }
+
+  /// Whether a certificate given for a node is the one it presents on `listener`. Strimzi
+  /// serves its built-in and internal listeners with its own cluster-CA certificate, so a given
+  /// certificate stands for the custom one: on listeners with `brokerCertChainAndKey`, or on
+  /// the external listeners when none has it.
+  private static func givenApplies(_ cluster: Cluster, _ listener: Listener?) -> Bool {
+    guard cluster.origin == .strimzi else { return true }
+    guard let listener else { return false }
+    if listener.configuration.brokerCertChainAndKey != nil { return true }
+    let anyCustom = cluster.listeners.contains { $0.configuration.brokerCertChainAndKey != nil }
+    return !anyCustom && listener.type.value.servesExternalClients
+  }
+
+  private static func given(_ node: Int?, _ input: LintInput) -> PresentedCertificate? {
+    let match =
+      input.tls.given.first { $0.node != nil && $0.node == node }
+      ?? input.tls.given.first { $0.node == nil }
+    guard let match else { return nil }
+    return PresentedCertificate(
+      label: match.file.label, names: match.file.leaf?.names ?? CertificateNames(),
+      file: match.file)
+  }
+
+  /// §2.2: a Secret nobody maps is used for a host only when it is the one leaf that matches.
+  private static func guessed(_ host: String, _ input: LintInput) -> PresentedCertificate? {
+    var candidates: [KubernetesSecretCertificates.Entry] = []
+    for entry in input.tls.secrets where entry.key != "ca.crt" {
+      guard let leaf = entry.file.leaf, !leaf.isCertificateAuthority,
+        HostnameMatcher.java.matches(host: host, names: leaf.names)
+      else { continue }
+      if !candidates.contains(where: { $0.file.leaf?.sha256 == leaf.sha256 }) {
+        candidates.append(entry)
+      }
+    }
+    guard candidates.count == 1, let entry = candidates.first else { return nil }
+    return PresentedCertificate(
+      label: "\(entry.file.label) from Secret \(entry.secretName) key \(entry.key)",
+      names: entry.file.leaf?.names ?? CertificateNames(), file: entry.file,
+      guess: "no mapping names this broker's certificate; it was chosen because its names match")
+  }
+
+  // MARK: - server.properties
+
+  private static func propertiesChecks(_ config: BrokerConfiguration, _ input: LintInput)
+    -> [TLSCheck]
+  {
+    var checks: [TLSCheck] = []
+    let node = config.nodeId?.value ?? -1
+    let chains = inlineChains(config)
+    for endpoint in config.advertisedBrokerEndpoints {
+      guard let host = endpoint.host, !host.isEmpty,
+        let protocolName = config.securityMap.effective[endpoint.name],
+        tlsProtocols.contains(protocolName)
+      else { continue }
+      let lower = endpoint.name.lowercased()
+      var certificate = given(config.nodeId?.value, input)
+      if certificate == nil {
+        let file =
+          chains.first { $0.listener == lower }?.file ?? chains.first { $0.listener == nil }?.file
+          ?? input.tls.keystores.first {
+            $0.propertiesPath == config.file.path && $0.listener == lower
+          }?.file
+          ?? input.tls.keystores.first {
+            $0.propertiesPath == config.file.path && $0.listener == nil
+          }?.file
+        certificate = file.map {
+          PresentedCertificate(
+            label: $0.label, names: $0.leaf?.names ?? CertificateNames(), file: $0)
+        }
+      }
+      let subject =
+        node >= 0 ? "broker \(node) listener \(endpoint.name)" : "listener \(endpoint.name)"
+      checks.append(
+        TLSCheck(
+          subject: subject, node: node, listener: endpoint.name, host: host,
+          location: endpoint.location, isBootstrap: false, certificate: certificate))
+    }
+    return checks
+  }
+
+  /// `ssl.keystore.certificate.chain` values (PEM keystores), per listener or for all.
+  static func inlineChains(_ config: BrokerConfiguration) -> [(
+    listener: String?, file: CertificateFile
+  )] {
+    var chains: [(String?, CertificateFile)] = []
+    for entry in config.file.effectiveEntries {
+      let key = entry.key
+      let listener: String?
+      if key == "ssl.keystore.certificate.chain" {
+        listener = nil
+      } else if key.hasPrefix("listener.name."), key.hasSuffix(".ssl.keystore.certificate.chain") {
+        listener = String(
+          key.dropFirst("listener.name.".count).dropLast(".ssl.keystore.certificate.chain".count))
+      } else {
+        continue
+      }
+      let file = CertificateReader.read(
+        path: config.file.path, bytes: Array(entry.value.utf8), location: entry.valueLocation)
+      chains.append((listener, file))
+    }
+    return chains
+  }
+}
+
+/// The names Strimzi's cluster operator puts in the broker certificates it issues from its
+/// cluster CA (`KafkaCluster.buildKafkaNodeCertsSubject`, `KafkaListenersReconciler`).
+public enum StrimziCertificateNames {
+  /// The subjectAltName entries and CN of the certificate of `node`.
+  public static func names(_ derived: DerivedCluster, node: ClusterNode) -> CertificateNames {
+    let cluster = derived.cluster
+    let name = cluster.name.value
+    let namespace = cluster.namespace?.value ?? "default"
+    let domain = cluster.clusterDomain?.value ?? "cluster.local"
+    var names: [String] = []
+    func service(_ service: String) {
+      names += [
+        service, "\(service).\(namespace)", "\(service).\(namespace).svc",
+        "\(service).\(namespace).svc.\(domain)",
+      ]
+    }
+    service("\(name)-kafka-bootstrap")
+    service("\(name)-kafka-brokers")
+    names += [
+      "\(node.podName).\(name)-kafka-brokers.\(namespace).svc",
+      "\(node.podName).\(name)-kafka-brokers.\(namespace).svc.\(domain)",
+    ]
+    if node.roles.contains(.broker),
+      let derivedNode = derived.nodes.first(where: { $0.id == node.id })
+    {
+      for listener in cluster.listeners {
+        let configuration = listener.configuration
+        names += configuration.bootstrap?.alternativeNames.map(\.value) ?? []
+        let type = listener.type.value
+        let override = configuration.brokers.first { $0.broker.value == node.id }
+        switch type {
+        case .internal, .clusterIP:
+          guard listener.isTLS else { continue }
+          if let host = override?.advertisedHost?.value { names.append(host) }
+          if type == .clusterIP {
+            service("\(name)-kafka-\(listener.name.value)-bootstrap")
+          }
+        case .nodePort:
+          if let host = override?.advertisedHost?.value { names.append(host) }
+        case .loadBalancer, .route, .ingress, .tlsRoute, .host:
+          if let host = override?.advertisedHost?.value { names.append(host) }
+          if let host = configuration.bootstrap?.host?.value { names.append(host) }
+          if let ip = configuration.bootstrap?.loadBalancerIP?.value { names.append(ip) }
+        }
+        // The per-broker address Strimzi reads back from the Service, Route or Ingress.
+        for endpoint in derivedNode.endpoints
+        where endpoint.kafkaName == listener.kafkaName && !endpoint.isPlaceholder {
+          let fromTemplate = endpoint.hostSource == "advertisedHostTemplate"
+          switch type {
+          case .nodePort: if fromTemplate { names.append(endpoint.advertisedHost) }
+          case .internal, .clusterIP:
+            if listener.isTLS { names.append(endpoint.advertisedHost) }
+          default: names.append(endpoint.advertisedHost)
+          }
+        }
+      }
+    }
+    var seen = Set<String>()
+    var dns: [String] = []
+    var ips: [[UInt8]] = []
+    for value in names where seen.insert(value).inserted {
+      if let ip = IPText.parse(value) { ips.append(ip) } else { dns.append(value) }
+    }
+    return CertificateNames(commonNames: ["\(name)-kafka"], dnsNames: dns, ipAddresses: ips)
+  }
+}
+
+extension TLSCheck {
+  /// The host as current clients verify it: JDK 17.0.7+/19+ and librdkafka 2.13+ strip one
+  /// trailing dot first (older ones fail on it, which `host-unusable-for-tls-verification`
+  /// reports).
+  var verifiedHost: String { host.hasSuffix(".") ? String(host.dropLast()) : host }
+
+  /// Each selected client's verdict: the certificate name that matched, or `nil`.
+  func verdicts(_ clients: [HostnameMatcher]) -> [(client: HostnameMatcher, match: String?)] {
+    guard let names = certificate?.names else { return [] }
+    return clients.map { ($0, $0.matchingName(host: verifiedHost, names: names)) }
+  }
+
+  /// Notes shared by the TLS-name diagnostics: how the certificate was found.
+  var certificateNotes: [Diagnostic.Note] {
+    var notes: [Diagnostic.Note] = []
+    if let guess = certificate?.guess { notes.append(.init(guess)) }
+    if let file = certificate?.file { notes.append(.init("certificate", at: file.location)) }
+    return notes
+  }
+
+  /// `DNS:a, DNS:b, IP:c` (at most eight), or `no names`.
+  var coveredNames: String {
+    guard let names = certificate?.names else { return "no names" }
+    // Java and OpenSSL ignore the CN once a DNS subjectAltName exists, so it is not listed then.
+    var shown = names
+    if !shown.dnsNames.isEmpty { shown.commonNames = [] }
+    let all = shown.descriptions
+    if all.isEmpty { return "no names" }
+    return all.prefix(8).joined(separator: ", ") + (all.count > 8 ? ", …" : "")
+  }
+
+  /// Whether the certificate could be read (unreadable ones are reported once, elsewhere).
+  var hasReadableCertificate: Bool {
+    guard let certificate else { return false }
+    return certificate.file == nil || certificate.file?.leaf != nil
+  }
+}
