@@ -21,7 +21,10 @@ struct KafkaListenersCommand: ParsableCommand {
       --check), 2 the tool could not do its job (bad usage, unreadable input, bad configuration).
       """,
     version: KafkaListeners.version,
-    subcommands: [LintCommand.self, GenerateCommand.self, RulesCommand.self, ExplainCommand.self],
+    subcommands: [
+      LintCommand.self, GenerateCommand.self, ProbeCommand.self, RulesCommand.self,
+      ExplainCommand.self,
+    ],
     defaultSubcommand: LintCommand.self)
 
   static func main() {

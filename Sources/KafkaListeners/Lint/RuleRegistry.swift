@@ -147,9 +147,15 @@ public enum RuleRegistry {
     ControllerPortPublished(),
   ]
 
+  /// The live probe's checks (`KL7xx`): documented like rules, run by `probe`, not the linter.
+  public static let probeChecks: [any Rule] = ProbeChecks.all
+
+  /// Every documented check: the linter's rules, then the probe's, in code order.
+  public static var documented: [any Rule] { all + probeChecks }
+
   /// The rule with this code (`KL003`) or name (`malformed-unicode-escape`), case-insensitive.
   public static func rule(_ codeOrName: String) -> (any Rule)? {
     let key = codeOrName.lowercased()
-    return all.first { $0.metadata.code.lowercased() == key || $0.metadata.name == key }
+    return documented.first { $0.metadata.code.lowercased() == key || $0.metadata.name == key }
   }
 }

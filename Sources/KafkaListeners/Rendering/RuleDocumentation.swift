@@ -2,7 +2,7 @@
 /// `kafka-listeners rules` and `kafka-listeners explain`.
 public enum RuleDocumentation {
   /// One line per rule: `KL001  error    unreadable-file  A file named for linting …`.
-  public static func list(_ rules: [any Rule] = RuleRegistry.all) -> String {
+  public static func list(_ rules: [any Rule] = RuleRegistry.documented) -> String {
     let width = rules.map(\.metadata.name.count).max() ?? 0
     return rules.map { rule in
       let m = rule.metadata
@@ -38,7 +38,7 @@ public enum RuleDocumentation {
   }
 
   /// The rule table and one section per rule, in Markdown, as the README holds them.
-  public static func markdown(_ rules: [any Rule] = RuleRegistry.all) -> String {
+  public static func markdown(_ rules: [any Rule] = RuleRegistry.documented) -> String {
     var out = "| Code | Name | Severity | Origin | Kafka | Summary |\n"
     out += "|---|---|---|---|---|---|\n"
     for rule in rules {
@@ -72,7 +72,7 @@ public enum RuleDocumentation {
   }
 
   /// The rules as JSON, for tools.
-  public static func json(_ rules: [any Rule] = RuleRegistry.all) -> String {
+  public static func json(_ rules: [any Rule] = RuleRegistry.documented) -> String {
     JSONValue.array(
       rules.map { rule in
         let m = rule.metadata
