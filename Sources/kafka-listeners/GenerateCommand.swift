@@ -90,6 +90,10 @@ struct GenerateCommand: ParsableCommand {
     if let node, !clusters.contains(where: { $0.nodes.contains { $0.id == node } }) {
       throw ToolError.noSuchNode(node)
     }
+    let size = GenerateLimits.propertyBytes(clusters, node: node)
+    if size > GenerateLimits.maxOutputBytes {
+      throw ToolError.outputTooLarge(size, limit: GenerateLimits.maxOutputBytes)
+    }
 
     if let mergeInto {
       try merge(into: mergeInto, clusters: clusters)

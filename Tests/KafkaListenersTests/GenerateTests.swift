@@ -26,6 +26,19 @@ import Testing
 
   /// What generate writes is what lint accepts: every derived node, read back as a
   /// server.properties, has no error for Kafka 4.2.
+  /// 10,000 combined nodes each list 10,000 voters: gigabytes of output. generate refuses it
+  /// before rendering anything (exit 2), so memory stays bounded; one node is still written.
+  @Test func outputLargerThanTheLimitIsRefused() throws {
+    let path = packagePath("Fixtures/hostile/fuzz-cluster-2.yaml")
+    let all = try runCLI(["generate", "--format", "json", path])
+    #expect(all.status == 2)
+    #expect(all.stdout.isEmpty)
+    #expect(all.stderr.contains("more than the 256 MiB generate writes; select one node with --node"))
+    let one = try runCLI(["generate", "--format", "properties", "--node", "7", path])
+    #expect(one.status == 0)
+    #expect(one.stdout.contains("controller.quorum.voters=0@"))
+  }
+
   @Test func generatedPropertiesLintClean() throws {
     let (_, clusters) = try KafkaListeners.generate(paths: ["Fixtures/strimzi/kafka-route.yaml"])
     for cluster in clusters {

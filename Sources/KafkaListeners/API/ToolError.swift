@@ -17,6 +17,8 @@ public enum ToolError: Error, Sendable, Hashable, CustomStringConvertible {
   case noClusters(String)
   /// `--node` names an id no cluster has.
   case noSuchNode(Int)
+  /// The configuration `generate` would write is larger than ``GenerateLimits/maxOutputBytes``.
+  case outputTooLarge(Int, limit: Int)
 
   /// One line for standard error.
   public var description: String {
@@ -33,6 +35,9 @@ public enum ToolError: Error, Sendable, Hashable, CustomStringConvertible {
     case .noClusters(let paths):
       "no Strimzi Kafka resource or ClusterDescription found in \(paths)"
     case .noSuchNode(let id): "no cluster in the inputs has a node with id \(id)"
+    case .outputTooLarge(let size, let limit):
+      "the generated configuration would be about \(size / (1 << 20)) MiB, more than the "
+        + "\(limit / (1 << 20)) MiB generate writes; select one node with --node"
     }
   }
 }

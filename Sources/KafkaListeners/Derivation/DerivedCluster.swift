@@ -81,3 +81,25 @@ public struct KubernetesObject: Sendable, Hashable {
   /// The ports it exposes.
   public var ports: [Int]
 }
+
+/// Bounds on what `generate` writes.
+public enum GenerateLimits {
+  /// The most property text `generate` renders in one run. Each node of a KRaft cluster lists
+  /// every controller in `controller.quorum.voters`, so the output grows with nodes times
+  /// controllers: 10,000 of each would be gigabytes, held in memory before a byte is written.
+  public static let maxOutputBytes = 256 << 20
+
+  /// The bytes of property keys and values the selected nodes hold (the rendered output is
+  /// a little larger), counted without rendering anything.
+  public static func propertyBytes(_ clusters: [DerivedCluster], node: Int? = nil) -> Int {
+    var total = 0
+    for cluster in clusters {
+      for derived in cluster.nodes where node == nil || derived.id == node {
+        for property in derived.properties {
+          total += property.key.utf8.count + property.value.utf8.count
+        }
+      }
+    }
+    return total
+  }
+}

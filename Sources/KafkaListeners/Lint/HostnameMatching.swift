@@ -127,6 +127,13 @@ enum JavaHostnameChecker {
 
   /// `HostnameChecker.isMatched` for TLS.
   static func isMatched(_ name: String, _ template: String) -> Bool {
+    // Shortcut for the common miss: an ASCII template without wildcards matches only a name of
+    // the same length (IDNA leaves ASCII as it is; labels then compare ignoring case).
+    if template.utf8.count != name.utf8.count, template.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x2A }),
+      name.utf8.allSatisfy({ $0 < 0x80 })
+    {
+      return false
+    }
     guard let template = IDNA.toASCII(template) else { return false }
     if template == "*" || template == "*." { return false }
     if let star = template.lastIndex(of: "*"), !template[star...].contains(".") { return false }

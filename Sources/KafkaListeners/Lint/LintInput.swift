@@ -107,6 +107,17 @@ final class SharedAnalyses: @unchecked Sendable {
   private let lock = NSLock()
   private var judgements: [Bool: [ClusterJudgement]] = [:]
   private var findings: [Bool: (addresses: [AddressFinding], groups: [GroupFinding])] = [:]
+  private var tlsChecks: [TLSCheck]?
+
+  /// The broker, listener and name triples the TLS rules verify, computed the first time.
+  func tlsChecks(_ compute: () -> [TLSCheck]) -> [TLSCheck] {
+    lock.lock()
+    defer { lock.unlock() }
+    if let tlsChecks { return tlsChecks }
+    let computed = compute()
+    tlsChecks = computed
+    return computed
+  }
 
   /// The judgement for `resolveNames`, computed by `compute` the first time.
   func judgements(resolveNames: Bool, _ compute: () -> [ClusterJudgement]) -> [ClusterJudgement] {

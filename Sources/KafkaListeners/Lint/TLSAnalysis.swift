@@ -84,6 +84,10 @@ enum TLSAnalysis {
 
   /// Every (broker, TLS listener, name) to verify, advertised hosts first.
   static func checks(_ input: LintInput) -> [TLSCheck] {
+    input.shared.tlsChecks { computeChecks(input) }
+  }
+
+  private static func computeChecks(_ input: LintInput) -> [TLSCheck] {
     var checks: [TLSCheck] = []
     for derived in input.derivedClusters {
       checks += clusterChecks(derived, input)
@@ -118,13 +122,16 @@ enum TLSAnalysis {
     var checks: [TLSCheck] = []
     let listeners = Dictionary(
       cluster.listeners.map { ($0.kafkaName, $0) }, uniquingKeysWith: { first, _ in first })
+    let clusterNodes = Dictionary(
+      cluster.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var index: StrimziCertificateNames.Index?
     for node in derived.nodes where node.roles.contains(.broker) {
-      guard let clusterNode = cluster.nodes.first(where: { $0.id == node.id }) else { continue }
+      guard let clusterNode = clusterNodes[node.id] else { continue }
       for endpoint in node.endpoints where tlsProtocols.contains(endpoint.securityProtocol) {
         let listener = listeners[endpoint.kafkaName]
         let certificate = presented(
           derived: derived, node: clusterNode, listener: listener, host: endpoint.advertisedHost,
-          input: input)
+          input: input, index: &index)
         let subject = "broker \(node.id) listener \(endpoint.kafkaName)"
         if !endpoint.isPlaceholder {
           checks.append(
@@ -154,7 +161,7 @@ enum TLSAnalysis {
 
   private static func presented(
     derived: DerivedCluster, node: ClusterNode, listener: Listener?, host: String,
-    input: LintInput
+    input: LintInput, index: inout StrimziCertificateNames.Index?
   ) -> PresentedCertificate? {
     let cluster = derived.cluster
     if let given = given(node.id, input), givenApplies(cluster, listener) { return given }
@@ -179,7 +186,18 @@ enum TLSAnalysis {
     }
     return PresentedCertificate(
       label: "the Strimzi cluster-CA certificate of \(node.podName) (computed)",
-      names: StrimziCertificateNames.names(derived, node: node), file: nil)
+      names: StrimziCertificateNames.names(
+        derived, node: node, index: cachedIndex(&index, derived)),
+      file: nil)
+  }
+
+  private static func cachedIndex(
+    _ index: inout StrimziCertificateNames.Index?, _ derived: DerivedCluster
+  ) -> StrimziCertificateNames.Index {
+    if let index { return index }
+    let built = StrimziCertificateNames.Index(derived)
+    index = built
+    return built
   }
 
   /// Whether a certificate given for a node is the one it presents on `listener`. Strimzi
@@ -290,6 +308,29 @@ enum TLSAnalysis {
 public enum StrimziCertificateNames {
   /// The subjectAltName entries and CN of the certificate of `node`.
   public static func names(_ derived: DerivedCluster, node: ClusterNode) -> CertificateNames {
+    names(derived, node: node, index: Index(derived))
+  }
+
+  /// Lookups by node id, built once per cluster: found by scanning, they made the names of
+  /// every node cost time proportional to the cluster's size.
+  struct Index {
+    var derivedNodes: [Int: DerivedNode] = [:]
+    /// Per listener (by position), the first `brokers[]` entry of each node id.
+    var overrides: [[Int: BrokerOverride]] = []
+
+    init(_ derived: DerivedCluster) {
+      for node in derived.nodes where derivedNodes[node.id] == nil { derivedNodes[node.id] = node }
+      overrides = derived.cluster.listeners.map { listener in
+        var first: [Int: BrokerOverride] = [:]
+        for entry in listener.configuration.brokers where first[entry.broker.value] == nil {
+          first[entry.broker.value] = entry
+        }
+        return first
+      }
+    }
+  }
+
+  static func names(_ derived: DerivedCluster, node: ClusterNode, index: Index) -> CertificateNames {
     let cluster = derived.cluster
     let name = cluster.name.value
     let namespace = cluster.namespace?.value ?? "default"
@@ -307,14 +348,12 @@ public enum StrimziCertificateNames {
       "\(node.podName).\(name)-kafka-brokers.\(namespace).svc",
       "\(node.podName).\(name)-kafka-brokers.\(namespace).svc.\(domain)",
     ]
-    if node.roles.contains(.broker),
-      let derivedNode = derived.nodes.first(where: { $0.id == node.id })
-    {
-      for listener in cluster.listeners {
+    if node.roles.contains(.broker), let derivedNode = index.derivedNodes[node.id] {
+      for (position, listener) in cluster.listeners.enumerated() {
         let configuration = listener.configuration
         names += configuration.bootstrap?.alternativeNames.map(\.value) ?? []
         let type = listener.type.value
-        let override = configuration.brokers.first { $0.broker.value == node.id }
+        let override = index.overrides[position][node.id]
         switch type {
         case .internal, .clusterIP:
           guard listener.isTLS else { continue }
