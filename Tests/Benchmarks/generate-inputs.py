@@ -90,7 +90,8 @@ spec:
           type: scram-sha-512
         configuration:
           bootstrap:
-            host: bootstrap.{name}.example.com
+            alternativeNames:
+              - bootstrap.{name}.example.com
           brokers:
             - broker: 3
               advertisedHost: broker-3.{name}.example.com
