@@ -33,7 +33,8 @@ public enum KafkaListeners {
     // they are read once the descriptions are parsed, so nothing is parsed twice.
     let referenced = collector.referencedFiles(of: input.clusters, inputs: files)
     input.addProperties(referenced)
-    return Linter(configuration: configuration).lint(input, fileCount: files.count + referenced.count)
+    return Linter(configuration: configuration)
+      .lint(input, fileCount: files.count + referenced.count)
   }
 
   /// Lints files already in memory.

@@ -231,12 +231,19 @@ public enum Reachability {
 
   /// Every cluster's audiences with their judgements.
   static func judge(_ input: LintInput) -> [ClusterJudgement] {
-    input.shared.judgements(resolveNames: input.resolveNames) {
-      // Without --resolve, only the names RFC 6761 answers (localhost, .invalid) are judged.
-      let names = namesToResolve(input)
-      let resolutions = NameResolution.resolve(
-        input.resolveNames ? names : names.filter { NameResolution.special($0) != nil })
+    input.shared.value(.judgements(resolveNames: input.resolveNames)) {
+      let resolutions = self.resolutions(input)
       return input.derivedClusters.map { judge($0, resolutions: resolutions) }
+    }
+  }
+
+  /// What the resolver answered for the names of ``namesToResolve(_:)``, by lower-cased name.
+  /// Without --resolve, only the names RFC 6761 answers (localhost, .invalid) are looked up.
+  static func resolutions(_ input: LintInput) -> [String: ResolutionResult] {
+    input.shared.value(.resolutions(resolveNames: input.resolveNames)) {
+      let names = namesToResolve(input)
+      return NameResolution.resolve(
+        input.resolveNames ? names : names.filter { NameResolution.special($0) != nil })
     }
   }
 
@@ -378,7 +385,7 @@ public enum Reachability {
   /// The findings reported at addresses (KL309–KL311) and at client groups (KL315).
   static func findings(_ input: LintInput) -> (addresses: [AddressFinding], groups: [GroupFinding])
   {
-    input.shared.findings(resolveNames: input.resolveNames) { computeFindings(input) }
+    input.shared.value(.findings(resolveNames: input.resolveNames)) { computeFindings(input) }
   }
 
   private static func computeFindings(_ input: LintInput)

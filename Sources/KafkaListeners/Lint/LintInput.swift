@@ -25,9 +25,9 @@ public struct LintInput: Sendable {
   public var nodeProperties: [Int: String] = [:]
   /// Client groups of the configuration, for the server.properties inputs.
   public var configuredClients: [ConfiguredClientGroup] = []
-  /// Analyses several rules read (the reachability judgement), computed once and shared by
-  /// every copy of this input.
-  let shared = SharedAnalyses()
+  /// Analyses several rules read (the reachability judgement, the YAML index), computed once
+  /// per lint run and shared by every copy of this input.
+  var shared = SharedAnalyses()
   /// The Docker Compose projects among the YAML inputs.
   public var composeProjects: [ComposeProject] = []
   /// Every Kafka service of those projects with the configuration its image builds.
@@ -100,43 +100,29 @@ public struct LintInput: Sendable {
   }
 }
 
-/// Results that several rules derive from the same input, computed on first use. The
-/// reachability judgement classifies every advertised address for every client group; done
-/// once per rule it cost eight times as much.
+/// Analyses that several rules derive from the same input, each computed on first use and kept
+/// for every copy of the input. The reachability judgement, for instance, classifies every
+/// advertised address for every client group; done once per rule it cost eight times as much.
 final class SharedAnalyses: @unchecked Sendable {
+  /// What is kept; analyses that depend on `--resolve` are kept per setting.
+  enum Key: Hashable {
+    case resolutions(resolveNames: Bool)
+    case judgements(resolveNames: Bool)
+    case findings(resolveNames: Bool)
+    case tlsChecks
+    case yamlIndex
+  }
+
   private let lock = NSLock()
-  private var judgements: [Bool: [ClusterJudgement]] = [:]
-  private var findings: [Bool: (addresses: [AddressFinding], groups: [GroupFinding])] = [:]
-  private var tlsChecks: [TLSCheck]?
+  private var values: [Key: Any] = [:]
 
-  /// The broker, listener and name triples the TLS rules verify, computed the first time.
-  func tlsChecks(_ compute: () -> [TLSCheck]) -> [TLSCheck] {
-    lock.lock()
-    defer { lock.unlock() }
-    if let tlsChecks { return tlsChecks }
+  /// The analysis kept under `key`, computed by `compute` the first time.
+  func value<Value>(_ key: Key, _ compute: () -> Value) -> Value {
+    if let cached = lock.withLock({ values[key] }) as? Value { return cached }
+    // Computed outside the lock: one analysis reads another (findings read the judgement,
+    // which reads the resolutions).
     let computed = compute()
-    tlsChecks = computed
-    return computed
-  }
-
-  /// The judgement for `resolveNames`, computed by `compute` the first time.
-  func judgements(resolveNames: Bool, _ compute: () -> [ClusterJudgement]) -> [ClusterJudgement] {
-    lock.lock()
-    defer { lock.unlock() }
-    if let cached = judgements[resolveNames] { return cached }
-    let computed = compute()
-    judgements[resolveNames] = computed
-    return computed
-  }
-
-  /// The address and group findings for `resolveNames`, computed by `compute` the first time.
-  func findings(
-    resolveNames: Bool, _ compute: () -> (addresses: [AddressFinding], groups: [GroupFinding])
-  ) -> (addresses: [AddressFinding], groups: [GroupFinding]) {
-    if let cached = lock.withLock({ findings[resolveNames] }) { return cached }
-    // Computed outside the lock: it reads the judgement, which takes the lock itself.
-    let computed = compute()
-    lock.withLock { findings[resolveNames] = computed }
+    lock.withLock { values[key] = computed }
     return computed
   }
 }

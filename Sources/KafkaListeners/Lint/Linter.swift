@@ -18,6 +18,9 @@ public struct Linter: Sendable {
 
   /// Lints already parsed inputs.
   public func lint(_ input: LintInput, fileCount: Int) -> LintReport {
+    // Analyses are kept for one run: the input's public fields may change between runs.
+    var input = input
+    input.shared = SharedAnalyses()
     var diagnostics: [Diagnostic] = []
     for rule in rules {
       let metadata = rule.metadata

@@ -81,9 +81,9 @@ struct YAMLIndex {
     }
   }
 
-  /// Indexes the documents of every cluster of the input.
+  /// Indexes the documents of every cluster of the input, once per input: eight rules read it.
   init(_ input: LintInput) {
-    self.init(input, clusters: input.clusters)
+    self = input.shared.value(.yamlIndex) { YAMLIndex(input, clusters: input.clusters) }
   }
 
   private mutating func add(_ node: YAMLNode) {

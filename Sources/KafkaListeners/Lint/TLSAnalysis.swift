@@ -84,7 +84,7 @@ enum TLSAnalysis {
 
   /// Every (broker, TLS listener, name) to verify, advertised hosts first.
   static func checks(_ input: LintInput) -> [TLSCheck] {
-    input.shared.tlsChecks { computeChecks(input) }
+    input.shared.value(.tlsChecks) { computeChecks(input) }
   }
 
   private static func computeChecks(_ input: LintInput) -> [TLSCheck] {
@@ -330,7 +330,9 @@ public enum StrimziCertificateNames {
     }
   }
 
-  static func names(_ derived: DerivedCluster, node: ClusterNode, index: Index) -> CertificateNames {
+  static func names(_ derived: DerivedCluster, node: ClusterNode, index: Index)
+    -> CertificateNames
+  {
     let cluster = derived.cluster
     let name = cluster.name.value
     let namespace = cluster.namespace?.value ?? "default"

@@ -67,12 +67,10 @@ public struct UnresolvableName: Rule {
 
   public func check(_ input: LintInput) -> [Diagnostic] {
     // Without --resolve only the names RFC 6761 answers are judged: a name under .invalid
-    // never resolves anywhere, which needs no resolver to know.
-    let names = Reachability.namesToResolve(input)
-    let resolveAll = input.resolveNames
-    let candidates = resolveAll ? names : names.filter { NameResolution.special($0) != nil }
-    guard !candidates.isEmpty else { return [] }
-    let results = NameResolution.resolve(candidates)
+    // never resolves anywhere, which needs no resolver to know. The answers are the ones the
+    // reachability judgement used.
+    let results = Reachability.resolutions(input)
+    guard !results.isEmpty else { return [] }
 
     var occurrences: [String: [(what: String, location: SourceLocation)]] = [:]
     func add(_ host: String, _ what: String, _ location: SourceLocation) {
