@@ -80,7 +80,7 @@ struct HostClassifier: Sendable {
   func kind(_ host: String) -> HostKind {
     if HostClassifier.isPlaceholder(host) { return .placeholder }
     if let problem = HostName.problem(host) { return .invalid(problem) }
-    if HostClassifier.mayBeIPLiteral(host), let ip = IPLiteral.kind(host) { return .ip(ip) }
+    if let ip = IPLiteral.kind(host) { return .ip(ip) }
     var name = host.lowercased()
     if name.hasSuffix(".") { name.removeLast() }
     if name == "localhost" || name.hasSuffix(".localhost") { return .loopbackName }
@@ -91,7 +91,9 @@ struct HostClassifier: Sendable {
       if let svc = labels.dropFirst().firstIndex(of: "svc") {
         return .kubernetes(.qualified(domain: labels[(svc + 1)...].joined(separator: ".")))
       }
-      if labels.count > 2 && labels[labels.count - 2] == "cluster" && labels[labels.count - 1] == "local" {
+      if labels.count > 2 && labels[labels.count - 2] == "cluster"
+        && labels[labels.count - 1] == "local"
+      {
         return .kubernetes(.qualified(domain: "cluster.local"))
       }
     }
@@ -106,18 +108,6 @@ struct HostClassifier: Sendable {
       return .privateUse(suffix: suffix)
     }
     return .qualified
-  }
-
-  /// Whether `host` could be an IP literal: IPv6 needs a ':', IPv4 only digits and dots.
-  static func mayBeIPLiteral(_ host: String) -> Bool {
-    var onlyDigitsAndDots = true
-    for byte in host.utf8 {
-      if byte == UInt8(ascii: ":") { return true }
-      if !(byte == UInt8(ascii: ".") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))) {
-        onlyDigitsAndDots = false
-      }
-    }
-    return onlyDigitsAndDots
   }
 
   /// Whether the host is filled in later: `${…}` (config providers), `<…>` (addresses this

@@ -129,7 +129,8 @@ enum JavaHostnameChecker {
   static func isMatched(_ name: String, _ template: String) -> Bool {
     // Shortcut for the common miss: an ASCII template without wildcards matches only a name of
     // the same length (IDNA leaves ASCII as it is; labels then compare ignoring case).
-    if template.utf8.count != name.utf8.count, template.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x2A }),
+    if template.utf8.count != name.utf8.count,
+      template.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "*") }),
       name.utf8.allSatisfy({ $0 < 0x80 })
     {
       return false
