@@ -89,7 +89,8 @@ struct YAMLComposer {
       defer { yaml_event_delete(&event) }
       let location = self.location(event.start_mark)
 
-      var completed: (node: YAMLNode, identity: KeyIdentity?)?
+      // The node this event completed, and for a scalar its tag (part of a key's identity).
+      var completed: (node: YAMLNode, scalarTag: String?)?
       switch event.type {
       case YAML_STREAM_END_EVENT:
         return
@@ -120,7 +121,7 @@ struct YAMLComposer {
             text: text, isQuoted: scalar.style != YAML_PLAIN_SCALAR_STYLE, tag: nil,
             location: location))
         if let anchor = Self.string(scalar.anchor) { anchors[anchor] = (node, 1) }
-        completed = (node, .scalar(text: text, tag: tag))
+        completed = (node, tag)
       case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
         nodes += 1
         try checkBudget(nodes, location)
@@ -147,7 +148,7 @@ struct YAMLComposer {
           node = .sequence(YAMLSequence(items: frame.items, location: frame.location))
         }
         if let anchor = frame.anchor { anchors[anchor] = (node, nodes - frame.nodesAtStart) }
-        completed = (node, stack.last?.isMapping == true ? Self.identity(of: node) : nil)
+        completed = (node, nil)
       case YAML_ALIAS_EVENT:
         let name = Self.string(event.data.alias.anchor) ?? ""
         guard let target = anchors[name] else {
@@ -162,18 +163,25 @@ struct YAMLComposer {
         // The alias stands for the whole subtree: counted in full, copied never.
         nodes += target.size
         try checkBudget(nodes, location)
-        completed = (target.node, stack.last?.isMapping == true ? Self.identity(of: target.node) : nil)
+        completed = (target.node, nil)
       default:
         continue
       }
 
-      guard let (node, identity) = completed else { continue }
+      guard let (node, scalarTag) = completed else { continue }
       if stack.isEmpty {
         root = node
       } else {
         let last = stack.count - 1
         // In a mapping, items alternate key, value: an even count means this node is a key.
-        if stack[last].isMapping && stack[last].items.count % 2 == 0, let identity {
+        if stack[last].isMapping && stack[last].items.count % 2 == 0 {
+          // Only keys need an identity: a complex value is never written out.
+          let identity: KeyIdentity =
+            if case .scalar(let scalar) = node, let scalarTag {
+              .scalar(text: scalar.text, tag: scalarTag)
+            } else {
+              Self.identity(of: node)
+            }
           stack[last].keyIdentities.append(identity)
         }
         stack[last].items.append(node)
