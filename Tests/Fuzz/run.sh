@@ -4,27 +4,21 @@
 #   Tests/Fuzz/run.sh <properties|yaml|cluster|lint> <seconds> [extra libFuzzer flags...]
 #   Tests/Fuzz/run.sh build            # only build every harness
 #
-# Not a SwiftPM target: SwiftPM cannot build one target with -sanitize=fuzzer. The script
-# compiles, with -sanitize=fuzzer,address:
-#   1. libyaml (Yams' CYaml C sources) with clang -fsanitize=fuzzer-no-link,address,
-#   2. Yams' Swift sources as module Yams,
-#   3. Sources/KafkaListeners as module KafkaListeners with -enable-testing (the harnesses use
-#      `@testable import` to reach the internal readers),
-#   4. each Tests/Fuzz/Fuzz<Name>.swift, linked against the three.
-# Yams' sources come from the SwiftPM checkout (.build-fuzz/checkouts or .build/checkouts);
-# when neither exists, `swift package resolve --scratch-path .build-fuzz` fetches them.
-# Everything is written below .build-fuzz/fuzz (git-ignored), or $FUZZ_OUT.
+# SwiftPM builds the library and everything it depends on with `--sanitize fuzzer --sanitize
+# address` (coverage and ASan in every module, libyaml and BoringSSL included) into
+# .build-fuzz/spm/<configuration>; a debug build has `-enable-testing`, so the harnesses can
+# `@testable import` the internal readers. Each Tests/Fuzz/Fuzz<Name>.swift is then compiled and
+# linked against those objects with the same flags. A harness is not a SwiftPM target because
+# SwiftPM would link its own `main` into it, and libFuzzer brings one.
 #
-# Environment: SWIFTC, CLANG (default: from PATH), FUZZ_OUT, FUZZ_REUSE=1 (do not rebuild),
-# FUZZ_MAX_LEN (default 65536), FUZZ_OPT (default -Onone; use -O
-# for more executions per second at the price of a longer build).
+# Environment: FUZZ_CONFIG (debug, the default, or release: more executions per second, longer
+# build), FUZZ_REUSE=1 (do not rebuild), FUZZ_MAX_LEN (default 65536).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-out="${FUZZ_OUT:-$root/.build-fuzz/fuzz}"
-swiftc="${SWIFTC:-swiftc}"
-clang="${CLANG:-clang}"
-opt="${FUZZ_OPT:--Onone}"
+scratch="$root/.build-fuzz/spm"
+out="$root/.build-fuzz/fuzz"
+config="${FUZZ_CONFIG:-debug}"
 harnesses=(properties yaml cluster lint)
 
 usage() {
@@ -34,54 +28,40 @@ usage() {
 [ $# -ge 1 ] || usage
 target="$1"; shift
 seconds="${1:-60}"; [ $# -gt 0 ] && shift
+mkdir -p "$out/bin"
 
-yams=""
-for candidate in "$root/.build-fuzz/checkouts/Yams" "$root/.build/checkouts/Yams"; do
-  if [ -d "$candidate/Sources/CYaml" ]; then yams="$candidate"; break; fi
-done
-if [ -z "$yams" ]; then
-  (cd "$root" && swift package resolve --scratch-path .build-fuzz)
-  yams="$root/.build-fuzz/checkouts/Yams"
-fi
-
-mkdir -p "$out/obj/cyaml" "$out/modules" "$out/bin"
-
-# Rebuilds $1 when any of the remaining paths is newer.
-stale() {
-  local product="$1"; shift
-  [ -e "$product" ] || return 0
-  # FUZZ_REUSE=1 keeps existing products while others edit the sources.
-  [ -z "${FUZZ_REUSE:-}" ] || return 1
-  [ -n "$(find "$@" -newer "$product" -print -quit)" ]
-}
-
-build_yams() {
-  if stale "$out/modules/Yams.o" "$yams/Sources"; then
-    echo "building libyaml and Yams (sanitized)" >&2
-    for c in "$yams"/Sources/CYaml/src/*.c; do
-      "$clang" -c -g -O1 -fsanitize=fuzzer-no-link,address -DYAML_DECLARE_STATIC \
-        -I "$yams/Sources/CYaml/include" "$c" -o "$out/obj/cyaml/$(basename "$c" .c).o"
-    done
-    "$swiftc" -sanitize=fuzzer,address -parse-as-library -D SWIFT_PACKAGE -module-name Yams "$opt" -gline-tables-only \
-      -wmo -emit-module -emit-module-path "$out/modules/Yams.swiftmodule" \
-      -Xcc -DYAML_DECLARE_STATIC -I "$yams/Sources/CYaml/include" \
-      -c "$yams"/Sources/Yams/*.swift -o "$out/modules/Yams.o"
-  fi
-}
-
+library_built=""
 build_library() {
-  build_yams
-  if stale "$out/modules/KafkaListeners.o" "$root/Sources/KafkaListeners" \
-    "$out/modules/Yams.o"; then
-    echo "building KafkaListeners (sanitized)" >&2
-    # A snapshot, so that edits made while the compiler runs cannot fail the build.
-    rm -rf "$out/src" && cp -R "$root/Sources/KafkaListeners" "$out/src"
-    find "$out/src" -name '*.swift' | LC_ALL=C sort > "$out/sources.txt"
-    "$swiftc" -sanitize=fuzzer,address -parse-as-library -module-name KafkaListeners -swift-version 6 "$opt" -gline-tables-only \
-      -enable-testing -wmo -emit-module -emit-module-path "$out/modules/KafkaListeners.swiftmodule" \
-      -I "$out/modules" -Xcc -DYAML_DECLARE_STATIC -I "$yams/Sources/CYaml/include" \
-      -c @"$out/sources.txt" -o "$out/modules/KafkaListeners.o"
-  fi
+  [ -n "$library_built" ] && return 0
+  library_built=yes
+  [ -n "${FUZZ_REUSE:-}" ] && [ -e "$out/link-objects.txt" ] && return 0
+  echo "building KafkaListeners and its dependencies (sanitized, $config)" >&2
+  local extra=()
+  # Release builds drop -enable-testing, which `@testable import` needs.
+  [ "$config" = release ] && extra=(-Xswiftc -enable-testing)
+  (cd "$root" && swift build --scratch-path "$scratch" -c "$config" --target KafkaListeners \
+    --sanitize fuzzer --sanitize address "${extra[@]}" >&2)
+  local products
+  products="$(cd "$root" && swift build --scratch-path "$scratch" -c "$config" --show-bin-path)"
+  echo "$products" > "$out/bin-path.txt"
+  # The clang flags (module maps and include paths of the C modules) SwiftPM compiled the library
+  # with: the harness imports the library, so it needs to see the same C modules.
+  python3 - "$scratch/$config.yaml" > "$out/clang-flags.txt" <<'PY'
+import json, sys
+text = open(sys.argv[1]).read()
+key = text.index('"C.KafkaListeners-')
+line = text.index("args: ", key) + len("args: ")
+args = json.loads(text[line:text.index("\n", line)])
+for index, arg in enumerate(args):
+    if arg == "-Xcc":
+        print(arg)
+        print(args[index + 1])
+PY
+  # Every object of the library's dependency closure (only that closure was built), quoted for a
+  # response file: some object names contain spaces.
+  find "$products" -path "$products/*.build/*.o" \
+    | grep -v -E '/(KafkaListenersTests|EmbedderTests|kafka_listeners|TestSupport)\.build/' \
+    | LC_ALL=C sort | sed 's/.*/"&"/' > "$out/link-objects.txt"
 }
 
 harness_file() {
@@ -95,16 +75,18 @@ harness_file() {
 }
 
 build_harness() {
-  local name="$1" source
+  local name="$1" source products
   source="$(harness_file "$name")"
   build_library
-  if stale "$out/bin/fuzz-$name" "$source" "$out/modules/KafkaListeners.o"; then
-    echo "building fuzz-$name" >&2
-    "$swiftc" -sanitize=fuzzer,address -parse-as-library "$opt" -gline-tables-only -module-name "Fuzz_$name" -swift-version 6 \
-      -I "$out/modules" -Xcc -DYAML_DECLARE_STATIC -I "$yams/Sources/CYaml/include" \
-      "$source" "$out/modules/KafkaListeners.o" "$out/modules/Yams.o" "$out"/obj/cyaml/*.o \
-      -o "$out/bin/fuzz-$name"
-  fi
+  products="$(cat "$out/bin-path.txt")"
+  echo "linking fuzz-$name" >&2
+  local clang_flags=()
+  mapfile -t clang_flags < "$out/clang-flags.txt"
+  # ld.gold warns once per ASan register helper it cannot export; the warnings are harmless.
+  swiftc -sanitize=fuzzer,address -parse-as-library -g -module-name "Fuzz_$name" -swift-version 6 \
+    -I "$products/Modules" "${clang_flags[@]}" "$source" @"$out/link-objects.txt" \
+    -o "$out/bin/fuzz-$name" 2>&1 | grep -v 'Cannot export local symbol' >&2 || true
+  [ -x "$out/bin/fuzz-$name" ] || { echo "linking fuzz-$name failed" >&2; exit 1; }
 }
 
 if [ "$target" = build ]; then
@@ -125,11 +107,10 @@ case "$target" in
   yaml|cluster) pattern='.*\.(yaml|yml|json)$' ;;
   lint) pattern='.*\.(yaml|yml|json|properties)$' ;;
 esac
-# Only files small enough to be useful seeds (large hostile inputs are generated at test time),
-# and not the known hangs (Fixtures/hostile/README.md), which would stop every run.
+# Only files small enough to be useful seeds (large hostile inputs are generated at test time).
 rm -rf "$seeds" && mkdir -p "$seeds"
 find "$root/Fixtures" -type f -size -64k -regextype posix-extended -regex "$pattern" \
-  ! -name '*.expected.*' ! -name 'fuzz-yaml-1.yaml' ! -name 'fuzz-cluster-2.yaml' \
+  ! -name '*.expected.*' \
   -print0 | while IFS= read -r -d '' f; do
   cp -f "$f" "$seeds/$(echo "$f" | sed "s|^$root/||; s|/|_|g")"
 done

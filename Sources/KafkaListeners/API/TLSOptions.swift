@@ -209,16 +209,15 @@ enum CertificateLoading {
     return CertificateReader.read(path: path, bytes: bytes, password: password)
   }
 
-  /// The keystores that server.properties inputs name with `ssl.keystore.location` (also per
+  /// The keystores that broker server.properties inputs name with `ssl.keystore.location` (also per
   /// listener), resolved against the properties file's directory. Missing files are skipped:
   /// the keystore may exist only on the broker host. The properties' own
   /// `ssl.keystore.password` unlocks PKCS#12 certificate bags.
-  static func keystores(for files: [SourceFile], password: String?) -> [PropertiesKeystore] {
+  static func keystores(for brokerFiles: [PropertiesFile], password: String?)
+    -> [PropertiesKeystore]
+  {
     var keystores: [PropertiesKeystore] = []
-    for source in files where source.kind == .properties {
-      guard case .bytes(let bytes) = source.content else { continue }
-      let properties = PropertiesReader.read(path: source.path, bytes: bytes)
-      guard BrokerConfiguration.isBrokerConfiguration(properties) else { continue }
+    for properties in brokerFiles {
       for entry in properties.effectiveEntries {
         let key = entry.key
         let prefix: String
@@ -239,8 +238,8 @@ enum CertificateLoading {
         let joined: String
         if location.hasPrefix("/") {
           joined = location
-        } else if let slash = source.path.lastIndex(of: "/") {
-          joined = String(source.path[...slash]) + location
+        } else if let slash = properties.path.lastIndex(of: "/") {
+          joined = String(properties.path[...slash]) + location
         } else {
           joined = location
         }
@@ -250,7 +249,7 @@ enum CertificateLoading {
         var file = CertificateReader.read(path: path, bytes: keystore, password: storePassword)
         file.location = .start(of: path)
         keystores.append(
-          PropertiesKeystore(propertiesPath: source.path, listener: listener, file: file))
+          PropertiesKeystore(propertiesPath: properties.path, listener: listener, file: file))
       }
     }
     return keystores

@@ -90,12 +90,35 @@ enum JavaHostnameChecker {
     // The given name must be a legal SNIHostName or nothing matches ("Illegal given domain name").
     guard sniProblem(host) == nil, let name = IDNA.toASCII(host) else { return nil }
     if !names.dnsNames.isEmpty {
-      for pattern in names.dnsNames where isMatched(name, pattern) { return "DNS:\(pattern)" }
+      for pattern in names.dnsNames {
+        switch plainComparison(name, pattern) {
+        case .equal: return "DNS:\(pattern)"
+        case .different: continue
+        case .needsFullCheck: if isMatched(name, pattern) { return "DNS:\(pattern)" }
+        }
+      }
       return nil
     }
     // Without dNSName entries Java falls back to the most specific (last) common name.
     if let cn = names.commonNames.last, isMatched(name, cn) { return "CN=\(cn)" }
     return nil
+  }
+
+  enum PlainComparison { case equal, different, needsFullCheck }
+
+  /// An ASCII `template` without wildcards against `name`, a legal SNI host name: equal
+  /// ignoring ASCII case is a match (the template is then legal too, and Java compares labels
+  /// ignoring case), anything else is not (`name` has no empty labels for Java's tokenizer to
+  /// drop). Certificates list a dozen names or more and large clusters check every broker, so
+  /// the full check runs only for wildcards and non-ASCII names.
+  private static func plainComparison(_ name: String, _ template: String) -> PlainComparison {
+    guard template.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "*") }),
+      name.utf8.allSatisfy({ $0 < 0x80 })
+    else { return .needsFullCheck }
+    func lower(_ byte: UInt8) -> UInt8 {
+      (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+    }
+    return name.utf8.elementsEqual(template.utf8) { lower($0) == lower($1) } ? .equal : .different
   }
 
   /// Java's `new SNIHostName(name)`: `IDN.toASCII(name, USE_STD3_ASCII_RULES)` must succeed,
@@ -332,6 +355,9 @@ func asciiLowercased(_ text: String) -> String {
 /// lower-casing): labels with non-ASCII characters become `xn--` Punycode labels.
 enum IDNA {
   static func toASCII(_ name: String) -> String? {
+    // ASCII labels are kept as they are, so an ASCII name is its own conversion; checked first
+    // because certificate checks convert every advertised host and certificate name.
+    if name.utf8.allSatisfy({ $0 < 0x80 }) { return name }
     var labels: [String] = []
     for label in name.split(separator: ".", omittingEmptySubsequences: false) {
       if label.unicodeScalars.allSatisfy(\.isASCII) {

@@ -20,6 +20,7 @@ struct Suppression: Sendable {
   /// Finds the suppressions in a properties file.
   static func find(in file: PropertiesFile, registry: [any Rule]) -> [Suppression] {
     var result: [Suppression] = []
+    var codes: [String: String]?
     var entryIndex = 0
     for comment in file.comments {
       var body = Substring(comment.text.dropFirst()).drop { $0 == " " || $0 == "\t" }
@@ -37,13 +38,12 @@ struct Suppression: Sendable {
       }
       if let reason = body.range(of: "--") { body = body[..<reason.lowerBound] }
       let written = body.split { $0 == "," || $0 == " " || $0 == "\t" }.map(String.init)
+      // Built on the first suppression: a rule's metadata is a large value, and looking
+      // names up by scanning the registry cost a copy of every rule's per suppression.
+      let known = codes ?? ruleCodes(registry)
+      codes = known
       let rules = written.map { name in
-        (
-          written: name,
-          code: registry.first { $0.metadata.code == name || $0.metadata.name == name }?.metadata
-            .code,
-          location: SourceLocation?.none
-        )
+        (written: name, code: known[name], location: SourceLocation?.none)
       }
       let scope: Scope
       if isFile {
@@ -64,19 +64,28 @@ struct Suppression: Sendable {
   /// Finds the `kafka-listeners.io/ignore` annotations of Strimzi resources and descriptions;
   /// each silences its rules anywhere in the resource's document.
   static func find(in clusters: [Cluster], registry: [any Rule]) -> [Suppression] {
-    clusters.compactMap { cluster in
+    guard clusters.contains(where: { !$0.ignoredRules.isEmpty }) else { return [] }
+    let known = ruleCodes(registry)
+    return clusters.compactMap { cluster in
       guard let first = cluster.ignoredRules.first else { return nil }
       let rules = cluster.ignoredRules.map { rule in
-        (
-          written: rule.value,
-          code: registry.first { $0.metadata.code == rule.value || $0.metadata.name == rule.value }?
-            .metadata.code,
-          location: Optional(rule.location)
-        )
+        (written: rule.value, code: known[rule.value], location: Optional(rule.location))
       }
       let lines = cluster.lines ?? cluster.location.line...cluster.location.line
       return Suppression(rules: rules, scope: .lines(lines), location: first.location)
     }
+  }
+
+  /// Every rule's code, keyed by its code and by its name.
+  private static func ruleCodes(_ registry: [any Rule]) -> [String: String] {
+    var codes: [String: String] = [:]
+    for rule in registry {
+      let metadata = rule.metadata
+      codes[metadata.code] = metadata.code
+      // A code wins over a name that happens to be spelled like another rule's code.
+      if codes[metadata.name] == nil { codes[metadata.name] = metadata.code }
+    }
+    return codes
   }
 
   func covers(_ diagnostic: Diagnostic) -> Bool {

@@ -75,6 +75,9 @@ struct TLSCheck {
   var isBootstrap: Bool
   /// The certificate, when one is known.
   var certificate: PresentedCertificate?
+  /// Per client of the run, the certificate name that matches `host` (`nil`: none does);
+  /// empty without a certificate. Computed once here, because three rules read it.
+  var verdicts: [(client: HostnameMatcher, match: String?)] = []
 }
 
 /// Collects what the TLS rules check, from the derived clusters and the server.properties
@@ -97,6 +100,9 @@ enum TLSAnalysis {
     for config in input.brokerConfigurations where config.isBroker {
       if described.contains(config.file.path) { continue }
       checks += propertiesChecks(config, input)
+    }
+    for index in checks.indices {
+      checks[index].verdicts = checks[index].matchVerdicts(input.tls.clients)
     }
     return checks
   }
@@ -400,7 +406,9 @@ extension TLSCheck {
   var verifiedHost: String { host.hasSuffix(".") ? String(host.dropLast()) : host }
 
   /// Each selected client's verdict: the certificate name that matched, or `nil`.
-  func verdicts(_ clients: [HostnameMatcher]) -> [(client: HostnameMatcher, match: String?)] {
+  func matchVerdicts(_ clients: [HostnameMatcher])
+    -> [(client: HostnameMatcher, match: String?)]
+  {
     guard let names = certificate?.names else { return [] }
     return clients.map { ($0, $0.matchingName(host: verifiedHost, names: names)) }
   }

@@ -62,7 +62,7 @@ public struct AdvertisedHostNotInCertificate: Rule {
     var diagnostics: [Diagnostic] = []
     for check in TLSAnalysis.checks(input) where !check.isBootstrap && check.hasReadableCertificate
     {
-      let verdicts = check.verdicts(input.tls.clients)
+      let verdicts = check.verdicts
       guard !verdicts.isEmpty, verdicts.allSatisfy({ $0.match == nil }),
         let certificate = check.certificate
       else { continue }

@@ -113,7 +113,7 @@ public struct BootstrapHostNotInCertificate: Rule {
   public func check(_ input: LintInput) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for check in TLSAnalysis.checks(input) where check.isBootstrap && check.hasReadableCertificate {
-      let verdicts = check.verdicts(input.tls.clients)
+      let verdicts = check.verdicts
       guard !verdicts.isEmpty, verdicts.allSatisfy({ $0.match == nil }),
         let certificate = check.certificate
       else { continue }

@@ -35,10 +35,15 @@ public struct DuplicateKey: Rule {
   public func check(_ input: LintInput) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for file in input.propertiesFiles {
-      var previous: [String: PropertyEntry] = [:]
-      for entry in file.entries {
-        if let earlier = previous[entry.key] {
-          let same = earlier.value == entry.value ? " (with the same value)" : ""
+      // Keyed by UTF-16 code units and holding positions: Java keeps keys that are only
+      // canonically equivalent apart, and copying whole entries into the map cost more than
+      // reading the file.
+      var previous: [[UInt16]: Int] = [:]
+      for (index, entry) in file.entries.enumerated() {
+        let key = entry.keyUTF16
+        if let earlierIndex = previous[key] {
+          let earlier = file.entries[earlierIndex]
+          let same = earlier.valueUTF16 == entry.valueUTF16 ? " (with the same value)" : ""
           diagnostics.append(
             metadata.diagnostic(
               "\(quoted(entry.key)) is set again\(same); Kafka silently uses the last value "
@@ -46,7 +51,7 @@ public struct DuplicateKey: Rule {
               at: entry.keyLocation,
               notes: [.init("set before here", at: earlier.keyLocation)]))
         }
-        previous[entry.key] = entry
+        previous[key] = index
       }
     }
     return diagnostics

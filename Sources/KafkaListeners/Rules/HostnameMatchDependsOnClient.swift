@@ -50,7 +50,7 @@ public struct HostnameMatchDependsOnClient: Rule {
       {
         continue
       }
-      let verdicts = check.verdicts(input.tls.clients)
+      let verdicts = check.verdicts
       let accepting = verdicts.filter { $0.match != nil }
       let rejecting = verdicts.filter { $0.match == nil }
       guard let accepted = accepting.first, !rejecting.isEmpty, let match = accepted.match else {

@@ -165,7 +165,12 @@ private struct Parser {
   }
 
   mutating func recordComment(from start: Int, to end: Int) {
-    let text = String(decoding: bytes[start..<end].map { UInt16($0) }, as: UTF16.self)
+    let slice = bytes[start..<end]
+    // ISO-8859-1: ASCII bytes are their own UTF-8; other bytes are code points U+0080–U+00FF.
+    let text =
+      slice.allSatisfy { $0 < 0x80 }
+      ? String(decoding: slice, as: UTF8.self)
+      : String(decoding: slice.map { UInt16($0) }, as: UTF16.self)
     comments.append(PropertiesComment(text: text, location: location(of: start)))
   }
 
@@ -323,6 +328,14 @@ private struct Parser {
           width: origin[i + 1] - escapeOffset + 1))
       units.append(unit)
       i += 2
+    }
+    if units.allSatisfy({ $0 < 0x80 }) {
+      // ASCII, nearly every key and value: one byte per unit, and nothing a String cannot hold.
+      let string = String(unsafeUninitializedCapacity: units.count) { buffer in
+        for (index, unit) in units.enumerated() { buffer[index] = UInt8(truncatingIfNeeded: unit) }
+        return units.count
+      }
+      return Converted(string: string, exact: nil, spans: spans)
     }
     let string = String(decoding: units, as: UTF16.self)
     let exact = string.utf16.elementsEqual(units) ? nil : units
