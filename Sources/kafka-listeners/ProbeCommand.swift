@@ -43,6 +43,22 @@ struct ProbeCommand: ParsableCommand {
   var listener: String?
 
   @Option(
+    name: .customLong("expect-broker"),
+    help: ArgumentHelp(
+      "A broker the cluster should advertise (repeatable), instead of --expect.",
+      valueName: "id=host:port"))
+  var expectBrokers: [String] = []
+
+  @Option(
+    name: .customLong("expect-brokers"),
+    help: ArgumentHelp("How many brokers the metadata should list.", valueName: "n"))
+  var expectBrokerCount: Int?
+
+  @Option(
+    help: ArgumentHelp("The cluster id the cluster should report.", valueName: "id"))
+  var expectClusterId: String?
+
+  @Option(
     help: ArgumentHelp(
       "Timeout of each step (connect, TLS handshake, request).", valueName: "seconds"))
   var timeout: Double = 5
@@ -74,6 +90,15 @@ struct ProbeCommand: ParsableCommand {
     if listener != nil && expect.isEmpty {
       throw ValidationError("--listener needs --expect FILE")
     }
+    if !expectBrokers.isEmpty && !expect.isEmpty {
+      throw ValidationError("--expect-broker and --expect cannot be combined")
+    }
+    if expectBrokerCount != nil && !(expect.isEmpty && expectBrokers.isEmpty) {
+      throw ValidationError("--expect-brokers cannot be combined with --expect or --expect-broker")
+    }
+    if let count = expectBrokerCount, count < 0 {
+      throw ValidationError("--expect-brokers must be 0 or more")
+    }
     if let version = metadataVersion, !(1...13).contains(version) {
       throw ValidationError("--metadata-version must be between 1 and 13")
     }
@@ -96,15 +121,44 @@ struct ProbeCommand: ParsableCommand {
         throw ValidationError(error.description)
       }
     }
+    if !expectBrokers.isEmpty {
+      expectation = try Self.expectation(expectBrokers)
+    }
     let options = ProbeOptions(
       bootstrap: endpoints, tls: tls, caFile: ca, serverName: serverName, timeouts: .all(timeout),
       metadataVersion: metadataVersion, clientID: clientId, noConnect: noConnect,
-      expectation: expectation)
+      expectation: expectation, expectedClusterID: expectClusterId,
+      expectedBrokerCount: expectBrokerCount)
     let report = Prober.run(options)
     switch format {
     case .text: Output.write(ProbeRenderer.text(report))
     case .json: Output.write(ProbeRenderer.json(report))
     }
     if report.fails(at: strict ? .warning : .error) { throw ExitCode(1) }
+  }
+
+  /// `--expect-broker ID=HOST:PORT` values as an expectation; each broker's location is the
+  /// option's position on the command line.
+  static func expectation(_ values: [String]) throws -> ProbeExpectation {
+    var brokers: [ExpectedBroker] = []
+    for (index, value) in values.enumerated() {
+      let parts = value.split(separator: "=", maxSplits: 1).map(String.init)
+      guard parts.count == 2, let id = Int(parts[0]), id >= 0 else {
+        throw ValidationError("--expect-broker \(value): write ID=HOST:PORT, e.g. 0=kafka-0:9094")
+      }
+      guard case .success(let endpoints) = ProbeEndpoint.parseList(parts[1]),
+        endpoints.count == 1, let endpoint = endpoints.first
+      else {
+        throw ValidationError("--expect-broker \(value): write ID=HOST:PORT, e.g. 0=kafka-0:9094")
+      }
+      guard !brokers.contains(where: { $0.id == id }) else {
+        throw ValidationError("--expect-broker: broker \(id) is given twice")
+      }
+      brokers.append(
+        ExpectedBroker(
+          id: id, host: endpoint.host, port: String(endpoint.port),
+          location: SourceLocation(file: "--expect-broker", line: 1, column: index + 1)))
+    }
+    return ProbeExpectation(listener: ProbeExpectation.commandLine, brokers: brokers)
   }
 }

@@ -37,6 +37,35 @@ import Testing
     #expect(file.issues.contains { $0.kind == .lineTooLong(limit: limit) })
   }
 
+  /// A skipped line must end exactly where Java's would: the reader stops storing at the limit
+  /// and jumps to the next terminator, keeping only the backslash parity. On random files of
+  /// backslashes, terminators, comments and separators, a tiny limit may only drop entries
+  /// (each reported once); every other entry is the one read without a limit.
+  @Test func skippingALongLineKeepsLineBoundaries() {
+    var generator = SeededGenerator(seed: 7)
+    let alphabet: [String] = ["a", "b", "\\", "\\", "\n", "\r", "\r\n", "#", " ", "=", "\t"]
+    for _ in 0..<2_000 {
+      let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+        alphabet.randomElement(using: &generator) ?? "a"
+      }.joined()
+      let whole = PropertiesReader.read(path: "s", bytes: Array(text.utf8), maxLineBytes: 1 << 20)
+      let limited = PropertiesReader.read(path: "s", bytes: Array(text.utf8), maxLineBytes: 3)
+      let dropped = limited.issues.filter {
+        if case .lineTooLong = $0.kind { return true } else { return false }
+      }.count
+      #expect(limited.entries.count + dropped == whole.entries.count, "\(text.debugDescription)")
+      var rest = whole.entries[...]
+      for entry in limited.entries {
+        guard let match = rest.firstIndex(where: { $0.keyLocation == entry.keyLocation }) else {
+          Issue.record("\(text.debugDescription): entry at \(entry.keyLocation) not in the full read")
+          break
+        }
+        #expect(rest[match].keyUTF16 == entry.keyUTF16 && rest[match].valueUTF16 == entry.valueUTF16)
+        rest = rest[(match + 1)...]
+      }
+    }
+  }
+
   @Test func yamlNestingJustOverTheLimit() {
     let limits = YAMLLimits()
     let at = String(repeating: "[", count: limits.maxDepth) + "1"
@@ -97,5 +126,18 @@ import Testing
     let over = LintInput(files: [SourceFile(path: "kafka.yaml", text: kafka(listeners: limit + 1))])
     #expect(over.clusters.first?.listeners.isEmpty == true)
     #expect(over.clusterIssues.filter { $0.code == "KL012" }.map(\.location.line) == [9])
+  }
+}
+
+/// SplitMix64: a seeded generator, so a failing random case can be reproduced.
+private struct SeededGenerator: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }

@@ -134,6 +134,13 @@ public enum ProbeChecks {
     "A broker advertises the expected host but another port.",
     "The running broker uses a different advertised port than the configuration: redeploy it, "
       + "or fix the configuration (node port, load balancer port) to match.")
+  static let clusterIDMismatch = ProbeCheck(
+    "KL724", "cluster-id-mismatch", .error,
+    "The cluster reports another cluster id than `--expect-cluster-id`.",
+    "The bootstrap address leads to another cluster than the one meant (a stale DNS record, a "
+      + "port forward to the wrong environment, a shared load balancer), or the cluster was "
+      + "re-created with a new id. Check the bootstrap address before trusting anything else "
+      + "the probe reports.")
   static let tlsHandshakeFailed = ProbeCheck(
     "KL734", "tls-handshake-failed", .error,
     "The TLS handshake with the bootstrap or a broker failed.",
@@ -159,7 +166,8 @@ public enum ProbeChecks {
     advertisedHostUnresolvable, advertisedEndpointUnreachable, advertisedLoopback,
     advertisedInvalidEndpoint, advertisedPrivateAddress, duplicateAdvertisedEndpoint,
     advertisedEndpointOtherListener, advertisedEndpointNotKafka, brokerCountMismatch,
-    unexpectedBroker, advertisedHostMismatch, advertisedPortMismatch, tlsHandshakeFailed,
+    unexpectedBroker, advertisedHostMismatch, advertisedPortMismatch, clusterIDMismatch,
+    tlsHandshakeFailed,
     tlsSameCertificate, sniSingleLabel,
   ]
 }

@@ -113,6 +113,9 @@ public struct ProbeExpectation: Sendable, Hashable {
   /// The brokers with that listener, by node id.
   public var brokers: [ExpectedBroker]
 
+  /// The `listener` of an expectation given broker by broker with `--expect-broker`.
+  public static let commandLine = "--expect-broker"
+
   /// Creates an expectation.
   public init(listener: String, brokers: [ExpectedBroker]) {
     self.listener = listener
@@ -144,6 +147,11 @@ public struct ProbeOptions: Sendable {
   public var noConnect: Bool
   /// What the cluster should advertise.
   public var expectation: ProbeExpectation?
+  /// The cluster id the metadata must report (`--expect-cluster-id`).
+  public var expectedClusterID: String?
+  /// How many brokers the metadata must list (`--expect-brokers`), when no expectation names
+  /// them one by one.
+  public var expectedBrokerCount: Int?
 
   /// Creates options.
   public init(
@@ -151,7 +159,8 @@ public struct ProbeOptions: Sendable {
     serverName: String? = nil,
     timeouts: ProbeTimeouts = ProbeTimeouts(), maxFrameBytes: Int = 16 << 20,
     metadataVersion: Int16? = nil, allTopics: Bool = false, clientID: String = "kafka-listeners",
-    noConnect: Bool = false, expectation: ProbeExpectation? = nil
+    noConnect: Bool = false, expectation: ProbeExpectation? = nil,
+    expectedClusterID: String? = nil, expectedBrokerCount: Int? = nil
   ) {
     self.bootstrap = bootstrap
     self.tls = tls
@@ -164,6 +173,8 @@ public struct ProbeOptions: Sendable {
     self.clientID = clientID
     self.noConnect = noConnect
     self.expectation = expectation
+    self.expectedClusterID = expectedClusterID
+    self.expectedBrokerCount = expectedBrokerCount
   }
 }
 

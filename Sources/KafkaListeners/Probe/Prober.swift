@@ -72,6 +72,22 @@ private struct Session {
       findings += crossBrokerFindings(brokers, origin: origin)
       if let expectation = options.expectation {
         findings += compare(sorted, with: expectation)
+      } else if let count = options.expectedBrokerCount, count != sorted.count {
+        findings.append(
+          ProbeFinding(
+            ProbeChecks.brokerCountMismatch,
+            "expected \(count) brokers, metadata lists \(sorted.count) ("
+              + sorted.map { String($0.nodeID) }.joined(separator: ", ") + ")",
+            endpoint: origin.endpoint.description))
+      }
+      if let expected = options.expectedClusterID, metadata.clusterID != expected {
+        findings.append(
+          ProbeFinding(
+            ProbeChecks.clusterIDMismatch,
+            "\(origin.endpoint) belongs to cluster \(metadata.clusterID ?? "(none)"), "
+              + "not the expected \(expected)"
+              + (metadata.clusterID == nil ? " (Metadata before v2 carries no cluster id)" : ""),
+            endpoint: origin.endpoint.description))
       }
     }
     var unique: [ProbeFinding] = []
@@ -785,14 +801,18 @@ private struct Session {
     let advertised = Dictionary(
       brokers.map { (Int($0.nodeID), $0) }, uniquingKeysWith: { a, _ in a })
     let expectedIDs = expectation.brokers.map(\.id)
+    let byOption = expectation.listener == ProbeExpectation.commandLine
+    let expectedWhere = byOption ? "by --expect-broker" : "on listener \(expectation.listener)"
+    let configuration =
+      byOption ? "the --expect-broker list" : "the configuration of listener \(expectation.listener)"
     let missing = expectedIDs.filter { advertised[$0] == nil }
     if !missing.isEmpty {
       let list = { (ids: [Int]) in ids.map(String.init).joined(separator: ", ") }
       findings.append(
         ProbeFinding(
           ProbeChecks.brokerCountMismatch,
-          "expected \(expectedIDs.count) brokers (\(list(expectedIDs))) on listener "
-            + "\(expectation.listener), metadata lists \(brokers.count) "
+          "expected \(expectedIDs.count) brokers (\(list(expectedIDs))) \(expectedWhere), "
+            + "metadata lists \(brokers.count) "
             + "(\(list(brokers.map { Int($0.nodeID) }))); missing: \(list(missing))",
           broker: missing.first, location: expectation.brokers.first?.location))
     }
@@ -800,8 +820,7 @@ private struct Session {
       findings.append(
         ProbeFinding(
           ProbeChecks.unexpectedBroker,
-          "broker \(broker.nodeID) is not in the configuration of listener "
-            + "\(expectation.listener)", broker: Int(broker.nodeID)))
+          "broker \(broker.nodeID) is not in \(configuration)", broker: Int(broker.nodeID)))
     }
     for expected in expectation.brokers {
       guard let actual = advertised[expected.id] else { continue }

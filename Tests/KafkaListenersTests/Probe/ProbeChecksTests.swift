@@ -50,6 +50,10 @@ import Testing
       ["probe", "no-port"], ["probe", "a.example:99999"], ["probe", "a:1", "--timeout", "0"],
       ["probe", "a:1", "--expect", "x.yaml"], ["probe", "a:1", "--metadata-version", "14"],
       ["probe", "a:1", "--ca", "/nonexistent/ca.pem"],
+      ["probe", "a:1", "--expect-broker", "x=h:1"], ["probe", "a:1", "--expect-broker", "1=h"],
+      ["probe", "a:1", "--expect-broker", "1=h:1", "--expect-broker", "1=g:2"],
+      ["probe", "a:1", "--expect-broker", "1=h:1", "--expect-brokers", "1"],
+      ["probe", "a:1", "--expect-brokers", "-1"],
     ] {
       let result = try runCLI(arguments)
       #expect(result.status == 2, "\(arguments): \(result.stderr)")

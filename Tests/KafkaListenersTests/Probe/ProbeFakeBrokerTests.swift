@@ -214,3 +214,57 @@ final class PortBox: @unchecked Sendable {
     set { lock.withLock { value = newValue } }
   }
 }
+
+extension ProbeFakeBrokerTests {
+  /// `--expect-broker`, `--expect-brokers` and `--expect-cluster-id` through the CLI, against a
+  /// cluster `orders` of brokers 1 and 2.
+  @Test func expectationsFromTheCommandLine() throws {
+    let fake = try FakeBroker(address: "127.0.0.9") { request in
+      switch request.apiKey {
+      case 18:
+        return FakeEncoder.apiVersions(
+          correlation: request.correlationID, version: 0, error: 0,
+          ranges: [(3, 0, 12), (18, 0, 3)])
+      case 3:
+        return FakeEncoder.metadataV12(
+          correlation: request.correlationID,
+          brokers: [(1, "kafka-1.example.com", 9094), (2, "kafka-2.example.com", 9095)],
+          cluster: "orders", controller: 1)
+      default: return nil
+      }
+    }
+    defer { fake.stop() }
+    let bootstrap = "127.0.0.9:\(fake.port)"
+    func codes(_ arguments: [String]) throws -> (status: Int32, findings: [String]) {
+      let result = try runCLI(
+        ["probe", bootstrap, "--no-connect", "--timeout", "2", "--format", "json"] + arguments)
+      let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+      let diagnostics = (json as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
+      return (result.status, diagnostics.map { "\($0["rule"] ?? "") \($0["message"] ?? "")" })
+    }
+
+    let matching = try codes([
+      "--expect-cluster-id", "orders", "--expect-broker", "1=kafka-1.example.com:9094",
+      "--expect-broker", "2=KAFKA-2.example.com:9095",
+    ])
+    #expect(matching.findings.filter { $0.hasPrefix("KL72") } == [])
+
+    let wrong = try codes([
+      "--expect-cluster-id", "payments", "--expect-broker", "1=kafka-1.example.com:9094",
+      "--expect-broker", "2=kafka-2.example.com:9096", "--expect-broker", "3=kafka-3:9094",
+    ])
+    #expect(wrong.status == 1)
+    #expect(
+      wrong.findings.filter { $0.hasPrefix("KL72") }.sorted() == [
+        "KL720 expected 3 brokers (1, 2, 3) by --expect-broker, metadata lists 2 (1, 2); "
+          + "missing: 3",
+        "KL723 broker 2 advertises port 9095; the configuration says 9096",
+        "KL724 \(bootstrap) belongs to cluster orders, not the expected payments",
+      ])
+
+    let count = try codes(["--expect-brokers", "3"])
+    #expect(count.findings.filter { $0.hasPrefix("KL72") } == [
+      "KL720 expected 3 brokers, metadata lists 2 (1, 2)"
+    ])
+  }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads `.properties` bytes exactly as `java.util.Properties.load(InputStream)` does.
 ///
 /// The structure mirrors the JDK's `LineReader.readLine` and `Properties.load0`/`loadConvert`
@@ -132,6 +134,9 @@ private struct Parser {
           origin.append(position - 1)
         } else {
           overflowed = true
+          precedingBackslash = (c == backslash) ? !precedingBackslash : false
+          skipToLineEnd(&precedingBackslash)
+          continue
         }
         precedingBackslash = (c == backslash) ? !precedingBackslash : false
         continue
@@ -152,6 +157,37 @@ private struct Parser {
       precedingBackslash = false
       if c == carriageReturn && bytes[position] == lineFeed { position += 1 }
     }
+  }
+
+  /// Past the length limit: moves to the next line terminator (or the end of input) without
+  /// storing anything, keeping the backslash parity that decides whether the line continues —
+  /// which depends only on the run of backslashes just before the terminator. `memchr` finds
+  /// the terminator, because even a plain byte loop costs seconds on a 10 MB line in a debug
+  /// build.
+  mutating func skipToLineEnd(_ precedingBackslash: inout Bool) {
+    let start = position
+    let n = bytes.count
+    guard start < n else { return }
+    let (end, run) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int) in
+      guard let base = buffer.baseAddress else { return (n, 0) }
+      var end = n
+      if let found = memchr(base + start, Int32(lineFeed), n - start) {
+        end = start + (UnsafeRawPointer(found) - UnsafeRawPointer(base + start))
+      }
+      if end > start, let found = memchr(base + start, Int32(carriageReturn), end - start) {
+        end = start + (UnsafeRawPointer(found) - UnsafeRawPointer(base + start))
+      }
+      var run = 0
+      while end - run > start && buffer[end - run - 1] == backslash { run += 1 }
+      return (end, run)
+    }
+    if run == end - start {
+      // Only backslashes were skipped: they continue the parity the line had.
+      if run % 2 == 1 { precedingBackslash.toggle() }
+    } else {
+      precedingBackslash = run % 2 == 1
+    }
+    position = end
   }
 
   mutating func dropContinuationBackslash(atEndOfInput: Bool) {
