@@ -23,21 +23,9 @@ struct Suppression: Sendable {
     var codes: [String: String]?
     var entryIndex = 0
     for comment in file.comments {
-      var body = Substring(comment.text.dropFirst()).drop { $0 == " " || $0 == "\t" }
-      guard body.hasPrefix(prefix) else { continue }
-      body = body.dropFirst(prefix.count).drop { $0 == " " || $0 == "\t" }
-      let isFile: Bool
-      if body.hasPrefix("ignore-file") {
-        isFile = true
-        body = body.dropFirst("ignore-file".count)
-      } else if body.hasPrefix("ignore") {
-        isFile = false
-        body = body.dropFirst("ignore".count)
-      } else {
-        continue
-      }
-      if let reason = body.range(of: "--") { body = body[..<reason.lowerBound] }
-      let written = body.split { $0 == "," || $0 == " " || $0 == "\t" }.map(String.init)
+      // Parsed as bytes (the directive is ASCII): a file of 100,000 comments made Character
+      // and Substring scanning the larger part of a lint.
+      guard let (isFile, written) = directive(Array(comment.text.utf8)) else { continue }
       // Built on the first suppression: a rule's metadata is a large value, and looking
       // names up by scanning the registry cost a copy of every rule's per suppression.
       let known = codes ?? ruleCodes(registry)
@@ -74,6 +62,39 @@ struct Suppression: Sendable {
       let lines = cluster.lines ?? cluster.location.line...cluster.location.line
       return Suppression(rules: rules, scope: .lines(lines), location: first.location)
     }
+  }
+
+  /// `# kafka-listeners: ignore[-file] A, B -- reason` (after the `#` or `!`): whether it is
+  /// file-wide, and the names written; `nil` for any other comment.
+  private static func directive(_ text: [UInt8]) -> (isFile: Bool, written: [String])? {
+    let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    var rest = text.dropFirst().drop(while: blank)
+    let prefixBytes = Array(prefix.utf8)
+    guard rest.starts(with: prefixBytes) else { return nil }
+    rest = rest.dropFirst(prefixBytes.count).drop(while: blank)
+    let isFile: Bool
+    if rest.starts(with: "ignore-file".utf8) {
+      isFile = true
+      rest = rest.dropFirst("ignore-file".utf8.count)
+    } else if rest.starts(with: "ignore".utf8) {
+      isFile = false
+      rest = rest.dropFirst("ignore".utf8.count)
+    } else {
+      return nil
+    }
+    // A reason follows `--`.
+    var end = rest.endIndex
+    var index = rest.startIndex
+    while index + 1 < rest.endIndex {
+      if rest[index] == UInt8(ascii: "-") && rest[index + 1] == UInt8(ascii: "-") {
+        end = index
+        break
+      }
+      index += 1
+    }
+    let written = rest[..<end].split { $0 == UInt8(ascii: ",") || blank($0) }
+      .map { String(decoding: $0, as: UTF8.self) }
+    return (isFile, written)
   }
 
   /// Every rule's code, keyed by its code and by its name.
