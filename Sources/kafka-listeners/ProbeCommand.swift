@@ -68,6 +68,10 @@ struct ProbeCommand: ParsableCommand {
       "Metadata version to use (default: the highest both sides support).", valueName: "n"))
   var metadataVersion: Int16?
 
+  @Flag(
+    help: "Ask for every topic's partitions, and note leaders missing from the advertised brokers.")
+  var allTopics = false
+
   @Flag(help: "Resolve advertised hosts only; do not connect to them.")
   var noConnect = false
 
@@ -126,7 +130,8 @@ struct ProbeCommand: ParsableCommand {
     }
     let options = ProbeOptions(
       bootstrap: endpoints, tls: tls, caFile: ca, serverName: serverName, timeouts: .all(timeout),
-      metadataVersion: metadataVersion, clientID: clientId, noConnect: noConnect,
+      metadataVersion: metadataVersion, allTopics: allTopics, clientID: clientId,
+      noConnect: noConnect,
       expectation: expectation, expectedClusterID: expectClusterId,
       expectedBrokerCount: expectBrokerCount)
     let report = Prober.run(options)

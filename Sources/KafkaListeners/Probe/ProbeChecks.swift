@@ -114,6 +114,14 @@ public enum ProbeChecks {
       + "protocol (not Kafka, TLS versus plaintext, or SASL).",
     "The advertised port belongs to another service or to a listener with another security "
       + "protocol. Advertise the port of the listener that clients of this bootstrap use.")
+  static let leaderNotAdvertised = ProbeCheck(
+    "KL719", "partition-leader-not-advertised", .note,
+    "With --all-topics: partitions are led by a broker the metadata of this listener does not "
+      + "list.",
+    "Kafka lists only the brokers that have a listener with the name of the one asked, so a "
+      + "leader missing from the list usually has no such listener (or is down): clients of this "
+      + "listener cannot produce to or consume from its partitions. Give every broker the "
+      + "listener, or check the broker's state.")
   static let brokerCountMismatch = ProbeCheck(
     "KL720", "broker-count-mismatch", .error,
     "Brokers expected on the listener are missing from the metadata.",
@@ -165,7 +173,8 @@ public enum ProbeChecks {
     saslAuthenticationRequired, metadataUnreadable, bootstrapClusterMismatch,
     advertisedHostUnresolvable, advertisedEndpointUnreachable, advertisedLoopback,
     advertisedInvalidEndpoint, advertisedPrivateAddress, duplicateAdvertisedEndpoint,
-    advertisedEndpointOtherListener, advertisedEndpointNotKafka, brokerCountMismatch,
+    advertisedEndpointOtherListener, advertisedEndpointNotKafka, leaderNotAdvertised,
+    brokerCountMismatch,
     unexpectedBroker, advertisedHostMismatch, advertisedPortMismatch, clusterIDMismatch,
     tlsHandshakeFailed,
     tlsSameCertificate, sniSingleLabel,

@@ -70,6 +70,7 @@ private struct Session {
         brokers.append(result)
       }
       findings += crossBrokerFindings(brokers, origin: origin)
+      if options.allTopics { findings += leaderFindings(metadata, origin: origin) }
       if let expectation = options.expectation {
         findings += compare(sorted, with: expectation)
       } else if let count = options.expectedBrokerCount, count != sorted.count {
@@ -792,6 +793,30 @@ private struct Session {
             + "certificate", broker: ids.first))
     }
     return findings
+  }
+
+  /// With `--all-topics`: one note per leader that the metadata does not list as a broker,
+  /// naming (up to five of) the partitions it leads.
+  private func leaderFindings(_ metadata: MetadataResponse, origin: EndpointResult)
+    -> [ProbeFinding]
+  {
+    let advertised = Set(metadata.brokers.map(\.nodeID))
+    var led: [Int32: [String]] = [:]
+    for topic in metadata.topics {
+      for partition in topic.partitions
+      where partition.leaderID >= 0 && !advertised.contains(partition.leaderID) {
+        led[partition.leaderID, default: []].append("\(topic.name ?? "?")-\(partition.index)")
+      }
+    }
+    return led.keys.sorted().map { leader in
+      let partitions = (led[leader] ?? []).sorted()
+      let shown = partitions.prefix(5).joined(separator: ", ") + (partitions.count > 5 ? ", …" : "")
+      return ProbeFinding(
+        ProbeChecks.leaderNotAdvertised,
+        "leader \(leader) of \(partitions.count) partition\(partitions.count == 1 ? "" : "s") "
+          + "(\(shown)) is not among the brokers advertised on this listener",
+        broker: Int(leader), endpoint: origin.endpoint.description)
+    }
   }
 
   private func compare(_ brokers: [MetadataBroker], with expectation: ProbeExpectation)

@@ -137,13 +137,28 @@ enum FakeEncoder {
   }
 
   /// Metadata v12 (flexible): brokers, cluster id, controller, no topics.
+  /// A Metadata v12 response; `topics` are (name, leader of each partition).
   static func metadataV12(
-    correlation: Int32, brokers: [(Int32, String, Int32)], cluster: String, controller: Int32
+    correlation: Int32, brokers: [(Int32, String, Int32)], cluster: String, controller: Int32,
+    topics: [(String, [Int32])] = []
   ) -> [UInt8] {
     func compact(_ s: String) -> [UInt8] { [UInt8(s.utf8.count + 1)] + Array(s.utf8) }
     var out = int32(correlation) + [0] + int32(0) + [UInt8(brokers.count + 1)]
     for (id, host, port) in brokers { out += int32(id) + compact(host) + int32(port) + [0, 0] }
-    out += compact(cluster) + int32(controller) + [1, 0]
+    out += compact(cluster) + int32(controller) + [UInt8(topics.count + 1)]
+    for (name, leaders) in topics {
+      // error_code, name, topic_id (16 bytes), is_internal, partitions.
+      out += [0, 0] + compact(name) + [UInt8](repeating: 7, count: 16) + [0]
+      out += [UInt8(leaders.count + 1)]
+      for (index, leader) in leaders.enumerated() {
+        // error_code, partition_index, leader_id, leader_epoch, replica_nodes, isr_nodes,
+        // offline_replicas, tags.
+        out += [0, 0] + int32(Int32(index)) + int32(leader) + int32(0)
+        out += [2] + int32(max(leader, 0)) + [2] + int32(max(leader, 0)) + [1, 0]
+      }
+      out += int32(Int32.min) + [0]
+    }
+    out += [0]
     return out
   }
 }

@@ -268,3 +268,40 @@ extension ProbeFakeBrokerTests {
     ])
   }
 }
+
+extension ProbeFakeBrokerTests {
+  /// `--all-topics`: partitions led by broker 3, which this listener's metadata does not list,
+  /// get one note; a partition without a leader (-1) and those led by listed brokers do not.
+  @Test func leadersMissingFromTheAdvertisedBrokers() throws {
+    let fake = try FakeBroker(address: "127.0.0.10") { request in
+      switch request.apiKey {
+      case 18:
+        return FakeEncoder.apiVersions(
+          correlation: request.correlationID, version: 0, error: 0,
+          ranges: [(3, 0, 12), (18, 0, 3)])
+      case 3:
+        return FakeEncoder.metadataV12(
+          correlation: request.correlationID,
+          brokers: [(1, "kafka-1.example.com", 9094), (2, "kafka-2.example.com", 9094)],
+          cluster: "orders", controller: 1,
+          topics: [("orders", [1, 3, 3, -1]), ("audit", [2, 3])])
+      default: return nil
+      }
+    }
+    defer { fake.stop() }
+    let bootstrap = [ProbeEndpoint(host: "127.0.0.10", port: fake.port)]
+    let report = Prober.run(
+      ProbeOptions(bootstrap: bootstrap, timeouts: options, allTopics: true, noConnect: true))
+    #expect(report.metadata?.topics.map(\.partitions.count) == [4, 2])
+    #expect(
+      report.findings.filter { $0.code == "KL719" }.map(\.message) == [
+        "leader 3 of 3 partitions (audit-1, orders-1, orders-2) is not among the brokers "
+          + "advertised on this listener"
+      ])
+    #expect(report.findings.first { $0.code == "KL719" }?.severity == .note)
+    // Without --all-topics the same answer is not examined.
+    let plain = Prober.run(
+      ProbeOptions(bootstrap: bootstrap, timeouts: options, noConnect: true))
+    #expect(plain.findings.allSatisfy { $0.code != "KL719" })
+  }
+}
