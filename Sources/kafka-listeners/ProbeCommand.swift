@@ -72,6 +72,9 @@ struct ProbeCommand: ParsableCommand {
     help: "Ask for every topic's partitions, and note leaders missing from the advertised brokers.")
   var allTopics = false
 
+  @Flag(help: "Also ask the bootstrap for DescribeCluster and compare it with Metadata.")
+  var describeCluster = false
+
   @Flag(help: "Resolve advertised hosts only; do not connect to them.")
   var noConnect = false
 
@@ -133,7 +136,7 @@ struct ProbeCommand: ParsableCommand {
       metadataVersion: metadataVersion, allTopics: allTopics, clientID: clientId,
       noConnect: noConnect,
       expectation: expectation, expectedClusterID: expectClusterId,
-      expectedBrokerCount: expectBrokerCount)
+      expectedBrokerCount: expectBrokerCount, describeCluster: describeCluster)
     let report = Prober.run(options)
     switch format {
     case .text: Output.write(ProbeRenderer.text(report))

@@ -69,6 +69,77 @@ public enum KafkaRequest {
   }
 }
 
+extension KafkaRequest {
+  /// A DescribeCluster request frame, v0…v2 (flexible from v0): brokers only (`endpoint_type`
+  /// 1, v1+), fenced brokers left out (v2+), no authorized operations.
+  public static func describeCluster(version: Int16, correlationID: Int32, clientID: String?)
+    -> [UInt8]
+  {
+    var body = WireWriter()
+    body.boolean(false)  // include_cluster_authorized_operations
+    if version >= 1 { body.int8(1) }  // endpoint_type: brokers
+    if version >= 2 { body.boolean(false) }  // include_fenced_brokers
+    body.emptyTaggedFields()
+    return frame(
+      apiKey: .describeCluster, version: version, correlationID: correlationID,
+      clientID: clientID, flexible: true, body: body.bytes)
+  }
+}
+
+/// A DescribeCluster response, v0–v2: the same per-listener broker list as Metadata, from
+/// another code path of the broker, which `probe --describe-cluster` compares with Metadata.
+public struct DescribeClusterResponse: Sendable, Hashable {
+  /// The correlation id from the response header.
+  public var correlationID: Int32
+  /// The error code (0 on success).
+  public var errorCode: Int16
+  /// The error message, if any.
+  public var errorMessage: String?
+  /// The cluster id.
+  public var clusterID: String
+  /// The controller id (a random alive broker in KRaft).
+  public var controllerID: Int32
+  /// The brokers of the listener the request arrived on.
+  public var brokers: [MetadataBroker]
+
+  /// Decodes a response payload (the bytes after the frame size) as `version`.
+  public static func decode(_ payload: [UInt8], version: Int16) throws(WireError)
+    -> DescribeClusterResponse
+  {
+    var r = WireReader(payload, context: "DescribeCluster v\(version) response")
+    let correlationID = try r.int32("correlation_id")
+    try r.skipTaggedFields("response header")
+    _ = try r.int32("throttle_time_ms")
+    let errorCode = try r.int16("error_code")
+    let errorMessage = try r.string("error_message", compact: true, nullable: true)
+    if version >= 1 { _ = try r.int8("endpoint_type") }
+    let clusterID = try r.requiredString("cluster_id", compact: true)
+    let controllerID = try r.int32("controller_id")
+    // broker_id + host length + port + rack length + tags (+ is_fenced from v2).
+    let count =
+      try r.arrayCount("brokers", compact: true, minimumElementSize: version >= 2 ? 12 : 11) ?? 0
+    var brokers: [MetadataBroker] = []
+    for index in 0..<count {
+      let path = "brokers[\(index)]"
+      let node = try r.int32("\(path).broker_id")
+      let host = try r.requiredString("\(path).host", compact: true)
+      let port = try r.int32("\(path).port")
+      let rack = try r.string("\(path).rack", compact: true, nullable: true)
+      if version >= 2 { _ = try r.boolean("\(path).is_fenced") }
+      try r.skipTaggedFields(path)
+      brokers.append(MetadataBroker(nodeID: node, host: host, port: port, rack: rack))
+    }
+    _ = try r.int32("cluster_authorized_operations")
+    try r.skipTaggedFields("body")
+    if r.remaining > 0 {
+      throw r.error("end of body", "\(r.remaining) unexpected trailing bytes")
+    }
+    return DescribeClusterResponse(
+      correlationID: correlationID, errorCode: errorCode, errorMessage: errorMessage,
+      clusterID: clusterID, controllerID: controllerID, brokers: brokers)
+  }
+}
+
 /// The supported version range of one API, from ApiVersions.
 public struct APIVersionRange: Sendable, Hashable {
   /// The API key.

@@ -114,6 +114,13 @@ public enum ProbeChecks {
       + "protocol (not Kafka, TLS versus plaintext, or SASL).",
     "The advertised port belongs to another service or to a listener with another security "
       + "protocol. Advertise the port of the listener that clients of this bootstrap use.")
+  static let describeClusterDisagrees = ProbeCheck(
+    "KL718", "describe-cluster-disagrees", .warning,
+    "With --describe-cluster: DescribeCluster and Metadata list different brokers or addresses.",
+    "Both answers come from the same listener and normally agree. A difference points at "
+      + "something between the client and the broker that rewrites one of them (a Kafka proxy "
+      + "rewrites Metadata but may pass DescribeCluster through), or at brokers changing while "
+      + "the probe ran; clients use Metadata. Check which of the two addresses clients can reach.")
   static let leaderNotAdvertised = ProbeCheck(
     "KL719", "partition-leader-not-advertised", .note,
     "With --all-topics: partitions are led by a broker the metadata of this listener does not "
@@ -173,7 +180,8 @@ public enum ProbeChecks {
     saslAuthenticationRequired, metadataUnreadable, bootstrapClusterMismatch,
     advertisedHostUnresolvable, advertisedEndpointUnreachable, advertisedLoopback,
     advertisedInvalidEndpoint, advertisedPrivateAddress, duplicateAdvertisedEndpoint,
-    advertisedEndpointOtherListener, advertisedEndpointNotKafka, leaderNotAdvertised,
+    advertisedEndpointOtherListener, advertisedEndpointNotKafka, describeClusterDisagrees,
+    leaderNotAdvertised,
     brokerCountMismatch,
     unexpectedBroker, advertisedHostMismatch, advertisedPortMismatch, clusterIDMismatch,
     tlsHandshakeFailed,

@@ -152,6 +152,8 @@ public struct ProbeOptions: Sendable {
   /// How many brokers the metadata must list (`--expect-brokers`), when no expectation names
   /// them one by one.
   public var expectedBrokerCount: Int?
+  /// Ask the bootstrap for DescribeCluster too and compare its broker list with Metadata's.
+  public var describeCluster: Bool
 
   /// Creates options.
   public init(
@@ -160,7 +162,8 @@ public struct ProbeOptions: Sendable {
     timeouts: ProbeTimeouts = ProbeTimeouts(), maxFrameBytes: Int = 16 << 20,
     metadataVersion: Int16? = nil, allTopics: Bool = false, clientID: String = "kafka-listeners",
     noConnect: Bool = false, expectation: ProbeExpectation? = nil,
-    expectedClusterID: String? = nil, expectedBrokerCount: Int? = nil
+    expectedClusterID: String? = nil, expectedBrokerCount: Int? = nil,
+    describeCluster: Bool = false
   ) {
     self.bootstrap = bootstrap
     self.tls = tls
@@ -175,6 +178,7 @@ public struct ProbeOptions: Sendable {
     self.expectation = expectation
     self.expectedClusterID = expectedClusterID
     self.expectedBrokerCount = expectedBrokerCount
+    self.describeCluster = describeCluster
   }
 }
 
@@ -238,6 +242,10 @@ public struct EndpointResult: Sendable {
   public var metadata: MetadataResponse?
   /// Why Metadata could not be read.
   public var metadataError: String?
+  /// The DescribeCluster answer (`--describe-cluster`, bootstrap entries only).
+  public var describeCluster: DescribeClusterResponse?
+  /// Why DescribeCluster could not be read, when it was asked for.
+  public var describeClusterError: String?
   /// The SNI sent, with TLS.
   public var sni: String?
   /// Why the chain does not verify against `--ca`, when it does not.

@@ -16,6 +16,8 @@ import NIOSSL
 public enum Prober {
   /// The highest Metadata version the probe implements.
   static let maxMetadataVersion: Int16 = 13
+  /// The highest DescribeCluster version the probe speaks.
+  static let maxDescribeClusterVersion: Int16 = 2
   /// The ApiVersions version sent first (Kafka 2.4+; older brokers answer 35 and the probe
   /// falls back).
   static let firstApiVersionsVersion: Int16 = 3
@@ -38,7 +40,7 @@ private struct Session {
     var bootstrap: [EndpointResult] = []
     for endpoint in options.bootstrap {
       let sni = options.tls ? (options.serverName ?? ProbeTLS.sni(for: endpoint.host)) : nil
-      let result = probe(endpoint, sni: sni, connect: true)
+      let result = probe(endpoint, sni: sni, connect: true, describe: options.describeCluster)
       findings += bootstrapFindings(result)
       bootstrap.append(result)
     }
@@ -71,6 +73,7 @@ private struct Session {
       }
       findings += crossBrokerFindings(brokers, origin: origin)
       if options.allTopics { findings += leaderFindings(metadata, origin: origin) }
+      if options.describeCluster { findings += describeClusterFindings(metadata, origin: origin) }
       if let expectation = options.expectation {
         findings += compare(sorted, with: expectation)
       } else if let count = options.expectedBrokerCount, count != sorted.count {
@@ -102,7 +105,9 @@ private struct Session {
 
   /// Resolves, connects (trying each address in turn, as `client.dns.lookup=use_all_dns_ips`
   /// does), runs ApiVersions and Metadata. With `connect` false it only resolves.
-  func probe(_ endpoint: ProbeEndpoint, sni: String?, connect: Bool) -> EndpointResult {
+  func probe(_ endpoint: ProbeEndpoint, sni: String?, connect: Bool, describe: Bool = false)
+    -> EndpointResult
+  {
     var result = EndpointResult(endpoint: endpoint)
     result.sni = sni
     if IPLiteral.kind(endpoint.host) != nil {
@@ -161,7 +166,7 @@ private struct Session {
       }
       result.connectedAddress = address
       result.certificates = connection.chain.certificates.compactMap(Self.summary)
-      session(connection, socket: socket, into: &result)
+      session(connection, socket: socket, describe: describe, into: &result)
       connection.close()
       if let ca = options.caFile, options.tls {
         result.chainProblem = verifyChain(socket, sni: sni, caFile: ca)
@@ -217,7 +222,8 @@ private struct Session {
 
   /// ApiVersions then Metadata on an open connection.
   private func session(
-    _ connection: ProbeConnection, socket: SocketAddress, into result: inout EndpointResult
+    _ connection: ProbeConnection, socket: SocketAddress, describe: Bool,
+    into result: inout EndpointResult
   ) {
     let versions: ApiVersionsResponse
     do {
@@ -302,6 +308,47 @@ private struct Session {
       }
     } catch {
       result.metadataError = "\(error)"
+    }
+    if describe && result.metadata != nil {
+      describeCluster(connection, versions: versions, into: &result)
+    }
+  }
+
+  /// §4: DescribeCluster at the highest version both sides speak, on the same connection.
+  private func describeCluster(
+    _ connection: ProbeConnection, versions: ApiVersionsResponse,
+    into result: inout EndpointResult
+  ) {
+    guard let range = versions.range(.describeCluster) else {
+      result.describeClusterError = "the broker does not offer DescribeCluster (Kafka 2.8+)"
+      return
+    }
+    let version = min(range.maxVersion, Prober.maxDescribeClusterVersion)
+    guard version >= max(range.minVersion, 0) else {
+      result.describeClusterError =
+        "no DescribeCluster version in common: the broker supports "
+        + "v\(range.minVersion)-v\(range.maxVersion)"
+      return
+    }
+    let correlation = connection.correlationID()
+    let frame = KafkaRequest.describeCluster(
+      version: version, correlationID: correlation, clientID: options.clientID)
+    do {
+      let payload = try connection.roundTrip(frame)
+      let response = try DescribeClusterResponse.decode(payload, version: version)
+      if response.correlationID != correlation {
+        result.describeClusterError =
+          "DescribeCluster v\(version) answer has correlation id \(response.correlationID), "
+          + "\(correlation) was sent"
+      } else if response.errorCode != 0 {
+        result.describeClusterError =
+          "DescribeCluster answered error \(KafkaErrorCode.name(response.errorCode))"
+          + (response.errorMessage.map { ": \($0)" } ?? "")
+      } else {
+        result.describeCluster = response
+      }
+    } catch {
+      result.describeClusterError = "DescribeCluster v\(version): \(error)"
     }
   }
 
@@ -791,6 +838,57 @@ private struct Session {
           ProbeChecks.tlsSameCertificate,
           "brokers \(ids.map(String.init).joined(separator: " and ")) present the same "
             + "certificate", broker: ids.first))
+    }
+    return findings
+  }
+
+  /// With `--describe-cluster`: where DescribeCluster and Metadata, asked through the same
+  /// bootstrap connection, disagree about the brokers or the cluster id.
+  private func describeClusterFindings(_ metadata: MetadataResponse, origin: EndpointResult)
+    -> [ProbeFinding]
+  {
+    let endpoint = origin.endpoint.description
+    guard let described = origin.describeCluster else {
+      let reason = origin.describeClusterError ?? "no answer"
+      return [
+        ProbeFinding(
+          ProbeChecks.describeClusterDisagrees,
+          "\(endpoint): \(reason); Metadata was not cross-checked", endpoint: endpoint)
+      ]
+    }
+    var findings: [ProbeFinding] = []
+    let fromMetadata = Dictionary(
+      metadata.brokers.map { ($0.nodeID, $0) }, uniquingKeysWith: { a, _ in a })
+    let fromDescribe = Dictionary(
+      described.brokers.map { ($0.nodeID, $0) }, uniquingKeysWith: { a, _ in a })
+    for id in Set(fromMetadata.keys).union(fromDescribe.keys).sorted() {
+      let shown = { (broker: MetadataBroker) in
+        ProbeEndpoint(host: broker.host, port: Int(broker.port)).description
+      }
+      let message: String
+      switch (fromMetadata[id], fromDescribe[id]) {
+      case (let listed?, let other?):
+        guard Self.normalised(listed.host) != Self.normalised(other.host)
+          || listed.port != other.port
+        else { continue }
+        message = "Metadata says broker \(id) is \(shown(listed)), DescribeCluster says \(shown(other))"
+      case (let listed?, nil):
+        message = "Metadata lists broker \(id) (\(shown(listed))), DescribeCluster does not"
+      case (nil, let other?):
+        message = "DescribeCluster lists broker \(id) (\(shown(other))), Metadata does not"
+      case (nil, nil):
+        continue
+      }
+      findings.append(
+        ProbeFinding(
+          ProbeChecks.describeClusterDisagrees, message, broker: Int(id), endpoint: endpoint))
+    }
+    if let id = metadata.clusterID, id != described.clusterID {
+      findings.append(
+        ProbeFinding(
+          ProbeChecks.describeClusterDisagrees,
+          "Metadata says the cluster id is \(id), DescribeCluster says \(described.clusterID)",
+          endpoint: endpoint))
     }
     return findings
   }

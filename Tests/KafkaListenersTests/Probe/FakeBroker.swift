@@ -136,7 +136,18 @@ enum FakeEncoder {
     return out
   }
 
-  /// Metadata v12 (flexible): brokers, cluster id, controller, no topics.
+  /// A DescribeCluster v1 response (header v1, endpoint_type 1).
+  static func describeClusterV1(
+    correlation: Int32, brokers: [(Int32, String, Int32)], cluster: String, controller: Int32
+  ) -> [UInt8] {
+    func compact(_ s: String) -> [UInt8] { [UInt8(s.utf8.count + 1)] + Array(s.utf8) }
+    var out = int32(correlation) + [0] + int32(0) + int16(0) + [0] + [1] + compact(cluster)
+    out += int32(controller) + [UInt8(brokers.count + 1)]
+    for (id, host, port) in brokers { out += int32(id) + compact(host) + int32(port) + [0, 0] }
+    out += int32(Int32.min) + [0]
+    return out
+  }
+
   /// A Metadata v12 response; `topics` are (name, leader of each partition).
   static func metadataV12(
     correlation: Int32, brokers: [(Int32, String, Int32)], cluster: String, controller: Int32,

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import KafkaListeners
@@ -44,6 +45,44 @@ import Testing
     MetadataBroker(nodeID: 1, host: "kafka-0.kafka.svc", port: 9092, rack: nil),
     MetadataBroker(nodeID: 2, host: "b-2.example.com", port: 9094, rack: "az-b"),
   ]
+
+  /// The DescribeCluster v0 exchange recorded against Tansu (the probe spec, §4): the request
+  /// `00000012 003c 0000 00000014 0005 "probe" 00 | 00 00` and its answer.
+  @Test func describeClusterV0MatchesTheRecordedExchange() throws {
+    let frame = KafkaRequest.describeCluster(version: 0, correlationID: 20, clientID: "probe")
+    #expect(frame == Self.bytes("00000012003c00000000001400057072" + "6f6265" + "00" + "0000"))
+    let payload = Self.bytes(
+      "00000014" + "00" + "00000000" + "0000" + "00" + "0d" + hex("test-cluster") + "0000006f"
+        + "02" + "0000006f" + "17" + hex("kafka-internal.example") + "00004a94" + "00" + "00"
+        + "80000000" + "00")
+    let response = try DescribeClusterResponse.decode(payload, version: 0)
+    #expect(response.correlationID == 20 && response.errorCode == 0)
+    #expect(response.clusterID == "test-cluster" && response.controllerID == 111)
+    #expect(
+      response.brokers == [
+        MetadataBroker(nodeID: 111, host: "kafka-internal.example", port: 19092, rack: nil)
+      ])
+    // One byte short anywhere is an error, never a crash.
+    for cut in 0..<payload.count {
+      #expect(throws: WireError.self) {
+        try DescribeClusterResponse.decode(Array(payload.prefix(cut)), version: 0)
+      }
+    }
+  }
+
+  @Test func describeClusterV1AndV2RequestFields() {
+    // v1 adds endpoint_type 1 (brokers), v2 include_fenced_brokers false.
+    #expect(
+      KafkaRequest.describeCluster(version: 1, correlationID: 1, clientID: nil).suffix(3)
+        == [0, 1, 0])
+    #expect(
+      KafkaRequest.describeCluster(version: 2, correlationID: 1, clientID: nil).suffix(4)
+        == [0, 1, 0, 0])
+  }
+
+  private func hex(_ text: String) -> String {
+    text.utf8.map { String(format: "%02x", $0) }.joined()
+  }
 
   @Test func metadataV12RequestBytes() {
     let frame = KafkaRequest.metadata(version: 12, correlationID: 7, clientID: "kl-probe")

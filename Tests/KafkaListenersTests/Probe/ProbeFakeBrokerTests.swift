@@ -305,3 +305,56 @@ extension ProbeFakeBrokerTests {
     #expect(plain.findings.allSatisfy { $0.code != "KL719" })
   }
 }
+
+extension ProbeFakeBrokerTests {
+  /// `--describe-cluster`: a front end that rewrites Metadata but passes DescribeCluster through
+  /// (as `tansu proxy` does) shows as KL718, per broker; without DescribeCluster support the
+  /// cross-check says it was not made.
+  @Test func describeClusterDisagreesWithMetadata() throws {
+    func script(describe: Bool) -> FakeBroker.Script {
+      { request in
+        switch request.apiKey {
+        case 18:
+          return FakeEncoder.apiVersions(
+            correlation: request.correlationID, version: 0, error: 0,
+            ranges: [(3, 0, 12), (18, 0, 3)] + (describe ? [(60, 0, 1)] : []))
+        case 3:
+          return FakeEncoder.metadataV12(
+            correlation: request.correlationID,
+            brokers: [(1, "proxy.example.com", 9092), (2, "kafka-2.example.com", 9094)],
+            cluster: "orders", controller: 1)
+        case 60:
+          return FakeEncoder.describeClusterV1(
+            correlation: request.correlationID,
+            brokers: [(1, "kafka-1.internal", 9094), (2, "KAFKA-2.example.com", 9094)],
+            cluster: "orders", controller: 1)
+        default: return nil
+        }
+      }
+    }
+    let fake = try FakeBroker(address: "127.0.0.11", script: script(describe: true))
+    defer { fake.stop() }
+    let report = Prober.run(
+      ProbeOptions(
+        bootstrap: [ProbeEndpoint(host: "127.0.0.11", port: fake.port)], timeouts: options,
+        noConnect: true, describeCluster: true))
+    #expect(report.bootstrap.first?.describeCluster?.brokers.count == 2)
+    #expect(
+      report.findings.filter { $0.code == "KL718" }.map(\.message) == [
+        "Metadata says broker 1 is proxy.example.com:9092, DescribeCluster says "
+          + "kafka-1.internal:9094"
+      ])
+
+    let old = try FakeBroker(address: "127.0.0.12", script: script(describe: false))
+    defer { old.stop() }
+    let unsupported = Prober.run(
+      ProbeOptions(
+        bootstrap: [ProbeEndpoint(host: "127.0.0.12", port: old.port)], timeouts: options,
+        noConnect: true, describeCluster: true))
+    #expect(
+      unsupported.findings.filter { $0.code == "KL718" }.map(\.message) == [
+        "127.0.0.12:\(old.port): the broker does not offer DescribeCluster (Kafka 2.8+); "
+          + "Metadata was not cross-checked"
+      ])
+  }
+}

@@ -32,6 +32,9 @@ struct ProbeTansuTests {
     #expect(json.rules == ["KL712"])
     #expect(json.severities == ["note"])
     #expect(json.brokerSet == ["111 127.0.0.2:\(port)"])
+    // Straight from the broker, DescribeCluster agrees with Metadata.
+    let (describedStatus, described, _) = try probe(["127.0.0.2:\(port)", "--describe-cluster"])
+    #expect(describedStatus == 0 && described.rules == ["KL712"], "\(described.messages)")
     let clusterInfo = json.object["cluster"] as? [String: Any]
     #expect(clusterInfo?["id"] as? String == "healthy")
     #expect(clusterInfo?["metadataVersion"] as? Int == 12, "Tansu's highest Metadata version")
@@ -103,6 +106,13 @@ struct ProbeTansuTests {
     #expect(json.rules == ["KL716", "KL712"])
     #expect(json.brokerSet == ["111 127.0.0.2:\(port)"])
     #expect(json.messages.first?.contains("advertises kafka-internal.invalid:\(port)") == true)
+    // The proxy rewrites Metadata but passes DescribeCluster through (the probe spec, §4).
+    let (_, described, _) = try probe(["127.0.0.4:\(proxyPort)", "--describe-cluster"])
+    #expect(described.rules.contains("KL718"))
+    #expect(
+      described.messages.contains(
+        "Metadata says broker 111 is 127.0.0.2:\(port), DescribeCluster says "
+          + "kafka-internal.invalid:\(port)"), "\(described.messages)")
     // kcat prints its latest metadata: the bootstrap's view, or, once it has connected to the
     // advertised address and refreshed there, the self view the probe reports in KL716.
     if let kcat = try kcatBrokers("127.0.0.4:\(proxyPort)") {
