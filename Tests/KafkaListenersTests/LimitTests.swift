@@ -66,6 +66,22 @@ import Testing
     }
   }
 
+  /// Kafka's messages quote the whole `listeners` value, and some rules report every listener:
+  /// found by the lint fuzzer with 1,000 listeners continued over 1,000 lines (each message
+  /// held the whole value; 4,000 listeners made 230 MB of output). Messages now quote at most
+  /// 200 characters of it, and no message exceeds `Diagnostic.maxMessageLength`.
+  @Test func messagesQuotingLongListsStayShort() {
+    let text =
+      "listeners=A://:1,\\\n"
+      + (2..<2_000).map { "  L\($0)://:\($0),\\\n" }.joined() + "  Z://:2000\n"
+    let diagnostics = lint(text)
+    #expect(diagnostics.filter { $0.code == "KL206" }.count == 2_000)
+    let longest = diagnostics.map(\.message.utf8.count).max() ?? 0
+    #expect(longest <= Diagnostic.maxMessageLength + 60)
+    #expect(diagnostics.map(\.message.utf8.count).reduce(0, +) < 2_000_000)
+    #expect(Diagnostic.bounded(String(repeating: "x", count: 5_000)).contains("characters left out"))
+  }
+
   @Test func yamlNestingJustOverTheLimit() {
     let limits = YAMLLimits()
     let at = String(repeating: "[", count: limits.maxDepth) + "1"

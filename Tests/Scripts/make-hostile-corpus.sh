@@ -96,6 +96,10 @@ write("properties-100k-listeners-one-line.properties",
 write("properties-100k-voters.properties",
       "process.roles=controller\nnode.id=1\ncontroller.listener.names=C\nlisteners=C://:9093\n"
       "controller.quorum.voters=" + ",".join(f"{i}@h{i}:9093" for i in range(100_000)) + "\n")
+# 4,000 listeners continued over 4,000 lines: under the line limit, so every rule sees every
+# listener (Kafka's messages quote the whole value, once per listener).
+write("properties-4000-listeners-continued.properties",
+      "listeners=A://:1,\\\n" + "".join(f"  L{i}://:{i},\\\n" for i in range(2, 4000)) + "  Z://:4000\n")
 write("properties-100k-keys.properties", "".join(f"key.{i}=value{i}\n" for i in range(100_000)))
 write("properties-100k-duplicate-keys.properties", "listeners=PLAINTEXT://:9092\n" * 100_000)
 write("properties-100k-continuation-chain.properties",

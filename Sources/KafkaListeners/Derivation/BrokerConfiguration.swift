@@ -29,6 +29,13 @@ public struct BrokerConfiguration: Sendable {
     public var droppedDuplicates: [ListElement]
     /// The raw text Kafka quotes in its messages.
     public var rawText: String
+
+    /// `rawText` as messages show it: cut after 200 characters. Kafka quotes the whole value,
+    /// and a rule that reports each of thousands of listeners would otherwise repeat it in
+    /// every message (quadratic time and output).
+    public var shownText: String {
+      rawText.utf8.count <= 200 ? rawText : rawText.prefix(200) + "…"
+    }
   }
 
   /// A parsed `listener.security.protocol.map`.

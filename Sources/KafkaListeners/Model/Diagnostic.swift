@@ -29,7 +29,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// Creates a note.
     public init(_ message: String, at location: SourceLocation? = nil) {
-      self.message = message
+      self.message = Diagnostic.bounded(message)
       self.location = location
     }
   }
@@ -55,9 +55,26 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     self.code = code
     self.name = name
     self.severity = severity
-    self.message = message
+    self.message = Self.bounded(message)
     self.location = location
     self.notes = notes
+  }
+
+  /// The longest message kept whole, in characters.
+  public static let maxMessageLength = 2_000
+
+  /// `message`, or its start and end around a marker when it is longer than
+  /// `maxMessageLength`. Messages quote configuration values (Kafka's own messages embed the
+  /// whole `listeners` value), so without a bound a value of 4,000 listeners, reported once per
+  /// listener, made 230 MB of output.
+  static func bounded(_ message: String) -> String {
+    guard message.utf8.count > maxMessageLength, message.count > maxMessageLength else {
+      return message
+    }
+    let head = message.prefix(maxMessageLength - 500)
+    let tail = message.suffix(400)
+    let left = message.count - head.count - tail.count
+    return head + " … (\(left) characters left out) … " + tail
   }
 
   /// `file:line:column: severity: message [KLnnn name]`.

@@ -68,7 +68,7 @@ public struct DuplicateListenerName: Rule {
                 + kafkaFails(
                   config.version,
                   "\(prefix)Each listener must have a different name, listeners: "
-                    + list.rawText),
+                    + list.shownText),
               at: endpoint.location,
               notes: [.init("\(quoted(earlier.text)) uses the name first", at: earlier.location)]))
         }

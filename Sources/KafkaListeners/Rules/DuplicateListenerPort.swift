@@ -73,7 +73,7 @@ public struct DuplicateListenerPort: Rule {
   ) -> [Diagnostic] {
     // Scala's `require` (up to 4.1) prefixes "requirement failed: "; a plain throw does not.
     let required = version < .v(4, 2) ? "requirement failed: " : ""
-    let differentPort = "Each listener must have a different port, listeners: \(list.rawText)"
+    let differentPort = "Each listener must have a different port, listeners: \(list.shownText)"
     let kept: [Endpoint]
     let message: String
     var hint = ""
@@ -85,7 +85,7 @@ public struct DuplicateListenerPort: Rule {
       let others = group.filter { !($0.isIPv4 || $0.isIPv6) }
       let pair =
         "If you have two listeners on the same port then one needs to be IPv4 and the "
-        + "other IPv6, listeners: \(list.rawText), port: \(port)"
+        + "other IPv6, listeners: \(list.shownText), port: \(port)"
       // Kafka checks the non-literal hosts first, then the IP literals.
       if others.count > 1 {
         message = required + differentPort
@@ -95,7 +95,7 @@ public struct DuplicateListenerPort: Rule {
       } else {
         message =
           "Each listener must have a different port unless exactly one listener has an IPv4 "
-          + "address and the other IPv6 address, listeners: \(list.rawText), port: \(port)"
+          + "address and the other IPv6 address, listeners: \(list.shownText), port: \(port)"
       }
       // The first IPv4 and the first IPv6 literal may stay together; everything else moves.
       if let v4 = literals.first(where: \.isIPv4), let v6 = literals.first(where: \.isIPv6) {

@@ -72,7 +72,7 @@ public struct EmptyListenerName: Rule {
               "\(quoted(endpoint.text)) in \(key) has no listener name before '://'; "
                 + kafkaFails(
                   config.version,
-                  "Error creating broker listeners from '\(list.rawText)': \(inner)"),
+                  "Error creating broker listeners from '\(list.shownText)': \(inner)"),
               at: endpoint.location))
         }
       }

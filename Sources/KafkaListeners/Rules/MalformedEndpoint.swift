@@ -40,7 +40,7 @@ public struct MalformedEndpoint: Rule {
               "\(quoted(element.text)) in \(key) is not NAME://host:port; "
                 + kafkaFails(
                   config.version,
-                  "Error creating broker listeners from '\(list.rawText)': Unable to parse "
+                  "Error creating broker listeners from '\(list.shownText)': Unable to parse "
                     + "\(element.text) to a broker endpoint"),
               at: element.location))
         }

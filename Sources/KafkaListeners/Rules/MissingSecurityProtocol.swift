@@ -103,7 +103,7 @@ public struct MissingSecurityProtocol: Rule {
     let name = endpoint.name
     let kafka = kafkaFails(
       config.version,
-      "Error creating broker listeners from '\(list.rawText)': No security protocol defined "
+      "Error creating broker listeners from '\(list.shownText)': No security protocol defined "
         + "for listener \(name)")
     var notes: [Diagnostic.Note] = []
     var why = ""
@@ -135,7 +135,7 @@ public struct MissingSecurityProtocol: Rule {
     guard case .written(let key) = list.source else {
       // The default listeners: the only way PLAINTEXT is missing is an explicit map.
       return metadata.diagnostic(
-        "listeners is not set, so Kafka binds its default \(quoted(list.rawText)), but "
+        "listeners is not set, so Kafka binds its default \(quoted(list.shownText)), but "
           + "listener.security.protocol.map has no entry for \(quoted(name)); " + kafka,
         at: config.location(ofKey: "listener.security.protocol.map"))
     }

@@ -121,7 +121,7 @@ public struct NonControllerListenerOnController: Rule {
         } else if case .defaulted = config.listeners.source, advertised == nil {
           what =
             "listeners is not set, so this controller-only node would open Kafka's default "
-            + "\(config.listeners.rawText), which is not a controller listener"
+            + "\(config.listeners.shownText), which is not a controller listener"
         } else {
           what =
             "\(quoted(endpoint.writtenName)) is not in controller.listener.names, and a "

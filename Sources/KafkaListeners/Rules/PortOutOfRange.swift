@@ -86,7 +86,7 @@ public struct PortOutOfRange: Rule {
               + "number Kafka can read (the largest TCP port is 65535); "
               + kafkaFails(
                 config.version,
-                "Error creating broker listeners from '\(list.rawText)': "
+                "Error creating broker listeners from '\(list.shownText)': "
                   + "For input string: \"\(endpoint.portText)\""),
             at: endpoint.location))
       }

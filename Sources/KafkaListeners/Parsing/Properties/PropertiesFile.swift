@@ -143,13 +143,7 @@ public struct PropertyEntry: Sendable {
   /// escapes back to the source byte that produced it.
   public func location(ofValueOffset offset: Int) -> SourceLocation {
     guard let last = valueSpans.last else { return valueLocation }
-    var low = 0
-    var high = valueSpans.count - 1
-    while low < high {
-      let mid = (low + high + 1) / 2
-      if valueSpans[mid].unitOffset <= offset { low = mid } else { high = mid - 1 }
-    }
-    let span = valueSpans[low]
+    let span = valueSpans[spanIndex(atOrBefore: offset)]
     let byte: Int
     if offset >= last.unitOffset + last.count {
       byte = last.byteOffset + (last.isEscape ? last.width : last.count)
@@ -175,11 +169,23 @@ public struct PropertyEntry: Sendable {
   }
 
   private func valueSpanWidth(at offset: Int) -> Int {
-    for span in valueSpans
-    where offset >= span.unitOffset && offset < span.unitOffset + span.count {
-      return span.isEscape ? span.width : 1
+    guard !valueSpans.isEmpty else { return 1 }
+    let span = valueSpans[spanIndex(atOrBefore: offset)]
+    guard offset >= span.unitOffset && offset < span.unitOffset + span.count else { return 1 }
+    return span.isEscape ? span.width : 1
+  }
+
+  /// The last span starting at or before `offset` (the first when none does), by binary
+  /// search: rules locate every element of long lists, and a scan made that quadratic.
+  /// `valueSpans` must not be empty.
+  private func spanIndex(atOrBefore offset: Int) -> Int {
+    var low = 0
+    var high = valueSpans.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if valueSpans[mid].unitOffset <= offset { low = mid } else { high = mid - 1 }
     }
-    return 1
+    return low
   }
 }
 
