@@ -42,12 +42,10 @@ import Testing
   /// backslashes, terminators, comments and separators, a tiny limit may only drop entries
   /// (each reported once); every other entry is the one read without a limit.
   @Test func skippingALongLineKeepsLineBoundaries() {
-    var generator = SeededGenerator(seed: 7)
+    var random = SplitMix64(seed: 7)
     let alphabet: [String] = ["a", "b", "\\", "\\", "\n", "\r", "\r\n", "#", " ", "=", "\t"]
     for _ in 0..<2_000 {
-      let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
-        alphabet.randomElement(using: &generator) ?? "a"
-      }.joined()
+      let text = (0..<random.below(41)).map { _ in random.pick(alphabet) }.joined()
       let whole = PropertiesReader.read(path: "s", bytes: Array(text.utf8), maxLineBytes: 1 << 20)
       let limited = PropertiesReader.read(path: "s", bytes: Array(text.utf8), maxLineBytes: 3)
       let dropped = limited.issues.filter {
@@ -142,18 +140,5 @@ import Testing
     let over = LintInput(files: [SourceFile(path: "kafka.yaml", text: kafka(listeners: limit + 1))])
     #expect(over.clusters.first?.listeners.isEmpty == true)
     #expect(over.clusterIssues.filter { $0.code == "KL012" }.map(\.location.line) == [9])
-  }
-}
-
-/// SplitMix64: a seeded generator, so a failing random case can be reproduced.
-private struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

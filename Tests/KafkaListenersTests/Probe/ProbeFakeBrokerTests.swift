@@ -219,20 +219,8 @@ extension ProbeFakeBrokerTests {
   /// `--expect-broker`, `--expect-brokers` and `--expect-cluster-id` through the CLI, against a
   /// cluster `orders` of brokers 1 and 2.
   @Test func expectationsFromTheCommandLine() throws {
-    let fake = try FakeBroker(address: "127.0.0.9") { request in
-      switch request.apiKey {
-      case 18:
-        return FakeEncoder.apiVersions(
-          correlation: request.correlationID, version: 0, error: 0,
-          ranges: [(3, 0, 12), (18, 0, 3)])
-      case 3:
-        return FakeEncoder.metadataV12(
-          correlation: request.correlationID,
-          brokers: [(1, "kafka-1.example.com", 9094), (2, "kafka-2.example.com", 9095)],
-          cluster: "orders", controller: 1)
-      default: return nil
-      }
-    }
+    let fake = try Self.cluster(
+      "127.0.0.9", brokers: [(1, "kafka-1.example.com", 9094), (2, "kafka-2.example.com", 9095)])
     defer { fake.stop() }
     let bootstrap = "127.0.0.9:\(fake.port)"
     func codes(_ arguments: [String]) throws -> (status: Int32, findings: [String]) {
@@ -273,21 +261,10 @@ extension ProbeFakeBrokerTests {
   /// `--all-topics`: partitions led by broker 3, which this listener's metadata does not list,
   /// get one note; a partition without a leader (-1) and those led by listed brokers do not.
   @Test func leadersMissingFromTheAdvertisedBrokers() throws {
-    let fake = try FakeBroker(address: "127.0.0.10") { request in
-      switch request.apiKey {
-      case 18:
-        return FakeEncoder.apiVersions(
-          correlation: request.correlationID, version: 0, error: 0,
-          ranges: [(3, 0, 12), (18, 0, 3)])
-      case 3:
-        return FakeEncoder.metadataV12(
-          correlation: request.correlationID,
-          brokers: [(1, "kafka-1.example.com", 9094), (2, "kafka-2.example.com", 9094)],
-          cluster: "orders", controller: 1,
-          topics: [("orders", [1, 3, 3, -1]), ("audit", [2, 3])])
-      default: return nil
-      }
-    }
+    let fake = try Self.cluster(
+      "127.0.0.10",
+      brokers: [(1, "kafka-1.example.com", 9094), (2, "kafka-2.example.com", 9094)],
+      topics: [("orders", [1, 3, 3, -1]), ("audit", [2, 3])])
     defer { fake.stop() }
     let bootstrap = [ProbeEndpoint(host: "127.0.0.10", port: fake.port)]
     let report = Prober.run(
@@ -311,28 +288,12 @@ extension ProbeFakeBrokerTests {
   /// (as `tansu proxy` does) shows as KL718, per broker; without DescribeCluster support the
   /// cross-check says it was not made.
   @Test func describeClusterDisagreesWithMetadata() throws {
-    func script(describe: Bool) -> FakeBroker.Script {
-      { request in
-        switch request.apiKey {
-        case 18:
-          return FakeEncoder.apiVersions(
-            correlation: request.correlationID, version: 0, error: 0,
-            ranges: [(3, 0, 12), (18, 0, 3)] + (describe ? [(60, 0, 1)] : []))
-        case 3:
-          return FakeEncoder.metadataV12(
-            correlation: request.correlationID,
-            brokers: [(1, "proxy.example.com", 9092), (2, "kafka-2.example.com", 9094)],
-            cluster: "orders", controller: 1)
-        case 60:
-          return FakeEncoder.describeClusterV1(
-            correlation: request.correlationID,
-            brokers: [(1, "kafka-1.internal", 9094), (2, "KAFKA-2.example.com", 9094)],
-            cluster: "orders", controller: 1)
-        default: return nil
-        }
-      }
-    }
-    let fake = try FakeBroker(address: "127.0.0.11", script: script(describe: true))
+    let brokers: [(Int32, String, Int32)] = [
+      (1, "proxy.example.com", 9092), (2, "kafka-2.example.com", 9094),
+    ]
+    let fake = try Self.cluster(
+      "127.0.0.11", brokers: brokers,
+      described: [(1, "kafka-1.internal", 9094), (2, "KAFKA-2.example.com", 9094)])
     defer { fake.stop() }
     let report = Prober.run(
       ProbeOptions(
@@ -345,7 +306,7 @@ extension ProbeFakeBrokerTests {
           + "kafka-1.internal:9094"
       ])
 
-    let old = try FakeBroker(address: "127.0.0.12", script: script(describe: false))
+    let old = try Self.cluster("127.0.0.12", brokers: brokers)
     defer { old.stop() }
     let unsupported = Prober.run(
       ProbeOptions(
@@ -356,5 +317,33 @@ extension ProbeFakeBrokerTests {
         "127.0.0.12:\(old.port): the broker does not offer DescribeCluster (Kafka 2.8+); "
           + "Metadata was not cross-checked"
       ])
+  }
+}
+
+extension ProbeFakeBrokerTests {
+  /// A broker that speaks ApiVersions (v0-shaped answer), Metadata v12 with `brokers` and
+  /// `topics` and, when `described` is given, DescribeCluster v1 with those brokers.
+  static func cluster(
+    _ address: String, brokers: [(Int32, String, Int32)], cluster: String = "orders",
+    topics: [(String, [Int32])] = [], described: [(Int32, String, Int32)]? = nil
+  ) throws -> FakeBroker {
+    try FakeBroker(address: address) { request in
+      switch request.apiKey {
+      case 18:
+        return FakeEncoder.apiVersions(
+          correlation: request.correlationID, version: 0, error: 0,
+          ranges: [(3, 0, 12), (18, 0, 3)] + (described == nil ? [] : [(60, 0, 1)]))
+      case 3:
+        return FakeEncoder.metadataV12(
+          correlation: request.correlationID, brokers: brokers, cluster: cluster,
+          controller: 1, topics: topics)
+      case 60:
+        guard let described else { return nil }
+        return FakeEncoder.describeClusterV1(
+          correlation: request.correlationID, brokers: described, cluster: cluster,
+          controller: 1)
+      default: return nil
+      }
+    }
   }
 }
