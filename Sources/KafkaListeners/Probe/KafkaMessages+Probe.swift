@@ -101,6 +101,8 @@ public struct DescribeClusterResponse: Sendable, Hashable {
   public var controllerID: Int32
   /// The brokers of the listener the request arrived on.
   public var brokers: [MetadataBroker]
+  /// Bytes left after the last field of this version.
+  public var trailingBytes = 0
 
   /// Decodes a response payload (the bytes after the frame size) as `version`.
   public static func decode(_ payload: [UInt8], version: Int16) throws(WireError)
@@ -131,12 +133,10 @@ public struct DescribeClusterResponse: Sendable, Hashable {
     }
     _ = try r.int32("cluster_authorized_operations")
     try r.skipTaggedFields("body")
-    if r.remaining > 0 {
-      throw r.error("end of body", "\(r.remaining) unexpected trailing bytes")
-    }
     return DescribeClusterResponse(
       correlationID: correlationID, errorCode: errorCode, errorMessage: errorMessage,
-      clusterID: clusterID, controllerID: controllerID, brokers: brokers)
+      clusterID: clusterID, controllerID: controllerID, brokers: brokers,
+      trailingBytes: r.remaining)
   }
 }
 
@@ -285,6 +285,9 @@ public struct MetadataResponse: Sendable, Hashable {
   public var topics: [MetadataTopic]
   /// The top-level error code (v13+).
   public var errorCode: Int16?
+  /// Bytes left after the last field of this version (reported as a note, not an error: a
+  /// newer broker may add fields).
+  public var trailingBytes = 0
 
   /// Decodes a response payload (the bytes after the frame size) as `version`.
   public static func decode(_ payload: [UInt8], version: Int16) throws(WireError)
@@ -324,13 +327,10 @@ public struct MetadataResponse: Sendable, Hashable {
     var errorCode: Int16?
     if version >= 13 { errorCode = try r.int16("error_code") }
     if flexible { try r.skipTaggedFields("body") }
-    if r.remaining > 0 {
-      throw r.error("end of body", "\(r.remaining) unexpected trailing bytes")
-    }
     return MetadataResponse(
       correlationID: correlationID, version: version, throttleTimeMs: throttle,
       brokers: brokers, clusterID: clusterID, controllerID: controllerID, topics: topics,
-      errorCode: errorCode)
+      errorCode: errorCode, trailingBytes: r.remaining)
   }
 
   private static func decodeTopic(_ r: inout WireReader, index: Int, version: Int16)

@@ -518,6 +518,24 @@ private struct Session {
           ProbeChecks.metadataUnreadable, "Metadata from \(who) is unusable: \(error)",
           broker: broker, endpoint: endpoint))
     }
+    // Leftover bytes are only a note: a newer broker may add fields (never untagged ones in
+    // the same version, so they are worth showing), and everything before them was read.
+    if let metadata = result.metadata, metadata.trailingBytes > 0 {
+      findings.append(
+        ProbeFinding(
+          ProbeChecks.metadataUnreadable,
+          "Metadata v\(metadata.version) from \(who) has \(metadata.trailingBytes) bytes after "
+            + "its last field; the fields before them were read", severity: .note,
+          broker: broker, endpoint: endpoint))
+    }
+    if let described = result.describeCluster, described.trailingBytes > 0 {
+      findings.append(
+        ProbeFinding(
+          ProbeChecks.describeClusterDisagrees,
+          "DescribeCluster from \(who) has \(described.trailingBytes) bytes after its last "
+            + "field; the fields before them were read", severity: .note,
+          broker: broker, endpoint: endpoint))
+    }
     if let problem = result.chainProblem, let ca = options.caFile {
       findings.append(
         ProbeFinding(
@@ -949,6 +967,13 @@ private struct Session {
       guard let actual = advertised[expected.id] else { continue }
       let shown = ProbeEndpoint(host: actual.host, port: Int(actual.port))
       if HostClassifier.isPlaceholder(expected.host) || Int(expected.port) == nil {
+        findings.append(
+          ProbeFinding(
+            ProbeChecks.advertisedHostMismatch,
+            "broker \(expected.id): the configuration's address \(expected.host):\(expected.port) "
+              + "is not resolved yet (a placeholder), so it was not compared with \(shown)",
+            severity: .note, broker: expected.id, endpoint: shown.description,
+            location: expected.location))
         continue
       }
       if Self.normalised(expected.host) != Self.normalised(actual.host) {

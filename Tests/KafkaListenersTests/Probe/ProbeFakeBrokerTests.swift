@@ -321,6 +321,52 @@ extension ProbeFakeBrokerTests {
 }
 
 extension ProbeFakeBrokerTests {
+  /// Bytes after the last field of the version are a note (the probe spec, §1): the brokers
+  /// before them are still read and probed.
+  @Test func trailingBytesAreANote() throws {
+    let fake = try FakeBroker(address: "127.0.0.13") { request in
+      switch request.apiKey {
+      case 18:
+        return FakeEncoder.apiVersions(
+          correlation: request.correlationID, version: 0, error: 0,
+          ranges: [(3, 0, 12), (18, 0, 3)])
+      case 3:
+        return FakeEncoder.metadataV12(
+          correlation: request.correlationID, brokers: [(1, "kafka-1.example.com", 9094)],
+          cluster: "orders", controller: 1) + [0, 0, 0]
+      default: return nil
+      }
+    }
+    defer { fake.stop() }
+    let report = Prober.run(
+      ProbeOptions(
+        bootstrap: [ProbeEndpoint(host: "127.0.0.13", port: fake.port)], timeouts: options,
+        noConnect: true))
+    #expect(report.metadata?.brokers.map(\.host) == ["kafka-1.example.com"])
+    let notes = report.findings.filter { $0.code == "KL706" }
+    #expect(notes.map(\.severity) == [.note])
+    #expect(notes.first?.message.contains("has 3 bytes after its last field") == true)
+  }
+
+  /// Expected addresses that are still placeholders are not compared, and the note says so.
+  @Test func placeholderExpectationsAreSkippedWithANote() throws {
+    let fake = try Self.cluster("127.0.0.14", brokers: [(1, "kafka-1.example.com", 9094)])
+    defer { fake.stop() }
+    let location = SourceLocation(file: "kafka.yaml", line: 3, column: 5)
+    let report = Prober.run(
+      ProbeOptions(
+        bootstrap: [ProbeEndpoint(host: "127.0.0.14", port: fake.port)], timeouts: options,
+        noConnect: true,
+        expectation: ProbeExpectation(
+          listener: "EXTERNAL",
+          brokers: [ExpectedBroker(id: 1, host: "${BROKER_HOST}", port: "9094", location: location)])))
+    let found = report.findings.filter { $0.code.hasPrefix("KL72") }
+    #expect(found.map(\.severity) == [.note])
+    #expect(found.first?.message.contains("not compared with kafka-1.example.com:9094") == true)
+  }
+}
+
+extension ProbeFakeBrokerTests {
   /// A broker that speaks ApiVersions (v0-shaped answer), Metadata v12 with `brokers` and
   /// `topics` and, when `described` is given, DescribeCluster v1 with those brokers.
   static func cluster(
