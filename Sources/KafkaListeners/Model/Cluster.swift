@@ -157,6 +157,9 @@ public struct ClusterNode: Sendable, Hashable {
   public var location: SourceLocation
   /// Whether the id was assigned the way Strimzi assigns new ids (no status to read it from).
   public var isAssigned: Bool
+  /// Own format: the certificate the node presents on every TLS listener (`spec.nodes[].tls`),
+  /// overriding the listeners' own.
+  public var certificate: CertificateSource?
 
   /// Creates a node.
   public init(
@@ -234,6 +237,9 @@ public struct Listener: Sendable {
   public var customSasl: Located<Bool>?
   /// `configuration`.
   public var configuration: ListenerConfiguration
+  /// Own format: the certificate every broker presents on the listener (`tls` written as a
+  /// mapping), unless its node names its own.
+  public var certificate: CertificateSource?
   /// Where the listener's list item starts.
   public var location: SourceLocation
 
@@ -397,6 +403,38 @@ public struct CertificateReference: Sendable, Hashable {
   public var certificate: Located<String>
   /// `key`.
   public var key: Located<String>
+}
+
+/// A certificate a cluster description maps to a listener or a node (`tls.certificate` and
+/// `tls.ca`). Paths are resolved against the description's directory and located where they are
+/// written; the API reads the files (rules read none).
+public struct CertificateSource: Sendable, Hashable {
+  /// How the certificate is stored.
+  public enum Kind: String, Sendable, Hashable, CaseIterable {
+    /// `certificate.file`: a PEM, DER, JKS or PKCS#12 file.
+    case file
+    /// `certificate.secret`: a Kubernetes Secret manifest (YAML or JSON).
+    case secret
+  }
+
+  /// `file` or `secret`.
+  public var kind: Kind
+  /// The resolved path, located at its value in the description.
+  public var path: Located<String>
+  /// `certificate.key`: the Secret's data key holding the certificate (`tls.crt` by default).
+  public var key: Located<String>?
+  /// `ca`: the resolved path of the CA certificate the certificate must chain to.
+  public var ca: Located<String>?
+
+  /// Creates a certificate source.
+  public init(
+    kind: Kind, path: Located<String>, key: Located<String>? = nil, ca: Located<String>? = nil
+  ) {
+    self.kind = kind
+    self.path = path
+    self.key = key
+    self.ca = ca
+  }
 }
 
 /// A Gateway API `ParentReference`.

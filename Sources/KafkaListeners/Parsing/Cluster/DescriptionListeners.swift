@@ -44,7 +44,7 @@ extension DescriptionParser {
     }
     let port = self.port(item, path: path)
     let type = self.type(item, path: path)
-    let tls = reader.boolean(item, "tls", path: path)
+    let (tls, certificate) = self.tls(item, path: path)
     let (authentication, sasl) = self.authentication(item, path: path)
     var configuration = ListenerConfiguration()
     if let mapping = reader.mapping(item, "configuration", path: path) {
@@ -52,9 +52,11 @@ extension DescriptionParser {
         mapping, path: "\(path).configuration", brokerIDs: brokerIDs)
     }
     guard let name, let port, let type else { return nil }
-    return Listener(
+    var listener = Listener(
       name: name, port: port, type: type, tls: tls, authentication: authentication,
       customSasl: sasl, configuration: configuration, location: item.location)
+    listener.certificate = certificate
+    return listener
   }
 
   /// `port`: the CRD's minimum of 9092 on Kubernetes, any TCP port elsewhere.

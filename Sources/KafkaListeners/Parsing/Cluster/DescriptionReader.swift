@@ -16,8 +16,12 @@ enum DescriptionReader {
       "clients", "properties",
     ],
     "spec.nodePools[]": ["name", "roles", "replicas", "nodeIds"],
-    "spec.nodes[]": ["id", "roles", "host", "pool"],
+    "spec.nodes[]": ["id", "roles", "host", "pool", "tls"],
+    "spec.nodes[].tls": ["certificate", "ca"],
+    "spec.nodes[].tls.certificate": ["file", "secret", "key"],
     "spec.listeners[]": ["name", "port", "type", "tls", "authentication", "configuration"],
+    "spec.listeners[].tls": ["certificate", "ca"],
+    "spec.listeners[].tls.certificate": ["file", "secret", "key"],
     "spec.listeners[].authentication": ["type", "sasl", "listenerConfig", "secrets"],
     "spec.listeners[].authentication.secrets[]": ["key", "secretName"],
     "spec.listeners[].configuration": [
@@ -505,13 +509,18 @@ extension DescriptionParser {
             notes: [Diagnostic.Note("the pool is defined here", at: declared)]))
       }
     }
+    var certificate: CertificateSource?
+    if let tls = reader.mapping(item, "tls", path: path) {
+      certificate = certificateSource(tls, path: "\(path).tls", keysPath: "spec.nodes[].tls")
+    }
     guard let id else { return nil }
     guard let roles else { return (nil, id.value, id.location, pool) }
     let poolName = pool?.value ?? "kafka"
-    let node = ClusterNode(
+    var node = ClusterNode(
       id: id.value, pool: poolName, roles: Set(roles.map(\.value)),
       podName: podName(pool: poolName, id: id.value, host: host?.value), host: host,
       location: id.location)
+    node.certificate = certificate
     return (node, id.value, id.location, pool)
   }
 
