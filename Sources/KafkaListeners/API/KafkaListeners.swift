@@ -35,6 +35,8 @@ public enum KafkaListeners {
     // they are read once the descriptions are parsed, so nothing is parsed twice.
     let referenced = collector.referencedFiles(of: input.clusters, inputs: files)
     input.addProperties(referenced)
+    CertificateLoading.loadDescribed(
+      into: &input, referenced: referenced, password: configuration.tls.keystorePassword)
     return Linter(configuration: configuration)
       .lint(input, fileCount: files.count + referenced.count)
   }

@@ -77,17 +77,42 @@ public struct CertificateMapping: Sendable, Hashable {
   }
 }
 
-/// A certificate file read for one node (or every node when `node` is `nil`).
+/// A certificate file read for one node (or every node when `node` is `nil`), on one listener
+/// (or every TLS listener when `listener` is `nil`).
 public struct GivenCertificate: Sendable, Hashable {
   /// The node id, or `nil` for every node.
   public var node: Int?
+  /// The Kafka listener name (`EXTERNAL-9094`, compared ignoring case), or `nil` for every
+  /// listener. The key of the mapping is (node, listener), as in the TLS-names specification.
+  public var listener: String?
   /// The certificates read.
   public var file: CertificateFile
 
   /// Creates a given certificate.
-  public init(node: Int?, file: CertificateFile) {
+  public init(node: Int?, listener: String? = nil, file: CertificateFile) {
     self.node = node
+    self.listener = listener
     self.file = file
+  }
+}
+
+/// A certificate a cluster description maps to a listener or a node (`tls.certificate`), as
+/// read by the API.
+public struct DescribedCertificate: Sendable, Hashable {
+  /// Where the description's cluster starts: a mapping serves that cluster only, as node ids
+  /// repeat across clusters.
+  public var cluster: SourceLocation
+  /// The node (`spec.nodes[].tls`, every listener) or the listener (`spec.listeners[].tls`,
+  /// every broker), and the certificates read.
+  public var certificate: GivenCertificate
+  /// The CA the certificate must chain to: `tls.ca`, else a Secret's `ca.crt`.
+  public var ca: CertificateFile?
+
+  /// Creates a described certificate.
+  public init(cluster: SourceLocation, certificate: GivenCertificate, ca: CertificateFile? = nil) {
+    self.cluster = cluster
+    self.certificate = certificate
+    self.ca = ca
   }
 }
 
@@ -207,6 +232,101 @@ enum CertificateLoading {
       }
     }
     return CertificateReader.read(path: path, bytes: bytes, password: password)
+  }
+
+  /// What descriptions add to the TLS inputs once they are parsed: the certificates their `tls:`
+  /// blocks map, and the keystores of the server.properties files they name
+  /// (`spec.properties`), which are read after the inputs' own keystores were collected.
+  static func loadDescribed(
+    into input: inout LintInput, referenced: [SourceFile], password: String?
+  ) {
+    input.tls.described = described(by: input.clusters, password: password)
+    let paths = Set(referenced.map(\.path))
+    input.tls.keystores += keystores(
+      for: input.brokerConfigurations.map(\.file).filter { paths.contains($0.path) },
+      password: password)
+  }
+
+  /// The certificates cluster descriptions map with `tls:` blocks, in document order (listeners,
+  /// then nodes). Each file is read once however often it is named.
+  ///
+  /// A file that is missing or cannot be read is not a ``ToolError``, unlike a missing
+  /// `--certificate`: a path on the command line is the user's request to the tool, but a path
+  /// inside a description is input, and problems of the input are diagnostics. It becomes a
+  /// ``CertificateFile`` with a problem, located where the description names it, which
+  /// `unreadable-certificate` (KL451) reports; the rest of the run goes on.
+  static func described(by clusters: [Cluster], password: String?) -> [DescribedCertificate] {
+    var cache: [String: SourceFile.Content] = [:]
+    func content(_ path: String) -> SourceFile.Content {
+      if let known = cache[path] { return known }
+      let read = FileReading.read(path, limit: maxBytes)
+      cache[path] = read
+      return read
+    }
+    func certificate(_ path: Located<String>) -> CertificateFile {
+      switch content(path.value) {
+      case .unreadable(let reason):
+        return CertificateFile(
+          path: path.value, location: path.location, certificates: [], problem: reason)
+      case .bytes(let bytes):
+        var file = readCertificateFile(path: path.value, bytes: bytes, password: password)
+        // Readable certificates point at themselves, like `--certificate` files; a problem
+        // points at the description, where the user chose the file.
+        if file.problem != nil { file.location = path.location }
+        return file
+      }
+    }
+    func secret(_ source: CertificateSource) -> (CertificateFile, CertificateFile?) {
+      let path = source.path
+      guard case .bytes(let bytes) = content(path.value) else { return (certificate(path), nil) }
+      let entries =
+        PEMText.text(bytes).map { KubernetesSecretCertificates.read(path: path.value, text: $0) }
+        ?? []
+      let wanted = source.key?.value ?? "tls.crt"
+      let ca = entries.first { $0.key == "ca.crt" }?.file
+      if let entry = entries.first(where: { $0.key == wanted })
+        ?? (source.key == nil ? entries.first(where: { $0.key != "ca.crt" }) : nil)
+      {
+        return (entry.file, ca)
+      }
+      let keys = entries.map(\.key)
+      let problem =
+        keys.isEmpty
+        ? "it is not a Kubernetes Secret with a certificate"
+        : "the Secret has no key \(quoted(wanted)) (it has \(keys.joined(separator: ", ")))"
+      return (
+        CertificateFile(
+          path: path.value, location: (source.key ?? path).location, certificates: [],
+          problem: problem), nil
+      )
+    }
+    func read(_ source: CertificateSource) -> (CertificateFile, CertificateFile?) {
+      var (file, ca) = source.kind == .secret ? secret(source) : (certificate(source.path), nil)
+      if let path = source.ca { ca = certificate(path) }
+      return (file, ca)
+    }
+
+    var result: [DescribedCertificate] = []
+    for cluster in clusters where cluster.origin == .description {
+      for listener in cluster.listeners {
+        guard let source = listener.certificate else { continue }
+        let (file, ca) = read(source)
+        result.append(
+          DescribedCertificate(
+            cluster: cluster.location,
+            certificate: GivenCertificate(node: nil, listener: listener.kafkaName, file: file),
+            ca: ca))
+      }
+      for node in cluster.nodes {
+        guard let source = node.certificate else { continue }
+        let (file, ca) = read(source)
+        result.append(
+          DescribedCertificate(
+            cluster: cluster.location, certificate: GivenCertificate(node: node.id, file: file),
+            ca: ca))
+      }
+    }
+    return result
   }
 
   /// The keystores that broker server.properties inputs name with `ssl.keystore.location` (also per

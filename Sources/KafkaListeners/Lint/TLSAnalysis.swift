@@ -4,6 +4,9 @@
 public struct TLSInput: Sendable {
   /// Certificates given for one node or for every node (`--certificate [NODE_ID=]FILE`).
   public var given: [GivenCertificate] = []
+  /// Certificates cluster descriptions map to their listeners and nodes (`tls:` blocks), read
+  /// by the API; they rank below ``given`` and above the server.properties keystores.
+  public var described: [DescribedCertificate] = []
   /// Certificate-bearing keys of Kubernetes Secrets among the YAML inputs.
   public var secrets: [KubernetesSecretCertificates.Entry] = []
   /// Keystores that server.properties inputs name (`ssl.keystore.location`), read by the API.
@@ -109,9 +112,12 @@ enum TLSAnalysis {
 
   /// Every certificate file the inputs provide, each once, for the certificate-level rules.
   static func certificateFiles(_ input: LintInput) -> [CertificateFile] {
+    // A described CA is a truststore, not a server certificate: only its problems are listed,
+    // so that `unreadable-certificate` reports them.
     var files =
-      input.tls.given.map(\.file) + input.tls.secrets.map(\.file)
-      + input.tls.keystores.map(\.file)
+      input.tls.given.map(\.file) + input.tls.described.map(\.certificate.file)
+      + input.tls.described.compactMap { $0.ca?.problem == nil ? nil : $0.ca }
+      + input.tls.secrets.map(\.file) + input.tls.keystores.map(\.file)
     for config in input.brokerConfigurations {
       files += inlineChains(config).map(\.file)
     }
@@ -170,7 +176,23 @@ enum TLSAnalysis {
     input: LintInput, index: inout StrimziCertificateNames.Index?
   ) -> PresentedCertificate? {
     let cluster = derived.cluster
-    if let given = given(node.id, input), givenApplies(cluster, listener) { return given }
+    let listenerName = listener?.kafkaName
+    if let given = given(node.id, listenerName, input), givenApplies(cluster, listener) {
+      return given
+    }
+    if cluster.origin == .description {
+      if let described = described(cluster, node: node.id, listener: listenerName, input) {
+        return described
+      }
+      let path = cluster.nodeProperties[node.id]?.value ?? input.nodeProperties[node.id]
+      if let path, let listenerName,
+        let config = input.brokerConfigurations.first(where: { $0.file.path == path }),
+        let file = propertiesCertificate(config, listener: listenerName, input)
+      {
+        return PresentedCertificate(
+          label: file.label, names: file.leaf?.names ?? CertificateNames(), file: file)
+      }
+    }
     if let reference = listener?.configuration.brokerCertChainAndKey {
       let entry = input.tls.secrets.first {
         $0.secretName == reference.secretName.value && $0.key == reference.certificate.value
@@ -218,14 +240,41 @@ enum TLSAnalysis {
     return !anyCustom && listener.type.value.servesExternalClients
   }
 
-  private static func given(_ node: Int?, _ input: LintInput) -> PresentedCertificate? {
-    let match =
-      input.tls.given.first { $0.node != nil && $0.node == node }
-      ?? input.tls.given.first { $0.node == nil }
-    guard let match else { return nil }
-    return PresentedCertificate(
-      label: match.file.label, names: match.file.leaf?.names ?? CertificateNames(),
-      file: match.file)
+  private static func given(_ node: Int?, _ listener: String?, _ input: LintInput)
+    -> PresentedCertificate?
+  {
+    mostSpecific(input.tls.given, node: node, listener: listener).map(presented)
+  }
+
+  /// §2.1 item 1 in the description: the node's own `tls` first (it overrides the listener's,
+  /// as a per-broker exception to a listener-wide certificate), then the listener's.
+  private static func described(
+    _ cluster: Cluster, node: Int, listener: String?, _ input: LintInput
+  ) -> PresentedCertificate? {
+    let mappings = input.tls.described.filter { $0.cluster == cluster.location }.map(\.certificate)
+    return mostSpecific(mappings, node: node, listener: listener).map(presented)
+  }
+
+  /// The mapping for (node, listener): both named, then the node's, then the listener's, then
+  /// one for everything.
+  private static func mostSpecific(
+    _ mappings: [GivenCertificate], node: Int?, listener: String?
+  ) -> GivenCertificate? {
+    func sameListener(_ mapping: GivenCertificate) -> Bool {
+      guard let name = mapping.listener, let listener else { return false }
+      return name.lowercased() == listener.lowercased()
+    }
+    func sameNode(_ mapping: GivenCertificate) -> Bool { node != nil && mapping.node == node }
+    return mappings.first { sameNode($0) && sameListener($0) }
+      ?? mappings.first { sameNode($0) && $0.listener == nil }
+      ?? mappings.first { $0.node == nil && sameListener($0) }
+      ?? mappings.first { $0.node == nil && $0.listener == nil }
+  }
+
+  private static func presented(_ mapping: GivenCertificate) -> PresentedCertificate {
+    PresentedCertificate(
+      label: mapping.file.label, names: mapping.file.leaf?.names ?? CertificateNames(),
+      file: mapping.file)
   }
 
   /// §2.2: a Secret nobody maps is used for a host only when it is the one leaf that matches.
@@ -259,21 +308,13 @@ enum TLSAnalysis {
         let protocolName = config.securityMap.effective[endpoint.name],
         tlsProtocols.contains(protocolName)
       else { continue }
-      let lower = endpoint.name.lowercased()
-      var certificate = given(config.nodeId?.value, input)
+      var certificate = given(config.nodeId?.value, endpoint.name, input)
       if certificate == nil {
-        let file =
-          chains.first { $0.listener == lower }?.file ?? chains.first { $0.listener == nil }?.file
-          ?? input.tls.keystores.first {
-            $0.propertiesPath == config.file.path && $0.listener == lower
-          }?.file
-          ?? input.tls.keystores.first {
-            $0.propertiesPath == config.file.path && $0.listener == nil
-          }?.file
-        certificate = file.map {
-          PresentedCertificate(
-            label: $0.label, names: $0.leaf?.names ?? CertificateNames(), file: $0)
-        }
+        certificate = propertiesCertificate(config, listener: endpoint.name, input, chains: chains)
+          .map {
+            PresentedCertificate(
+              label: $0.label, names: $0.leaf?.names ?? CertificateNames(), file: $0)
+          }
       }
       let subject =
         node >= 0 ? "broker \(node) listener \(endpoint.name)" : "listener \(endpoint.name)"
@@ -283,6 +324,23 @@ enum TLSAnalysis {
           location: endpoint.location, isBootstrap: false, certificate: certificate))
     }
     return checks
+  }
+
+  /// §2.1 item 2: the listener's `listener.name.<l>.` keystore first, then the broker's.
+  private static func propertiesCertificate(
+    _ config: BrokerConfiguration, listener: String, _ input: LintInput,
+    chains: [(listener: String?, file: CertificateFile)]? = nil
+  ) -> CertificateFile? {
+    let lower = listener.lowercased()
+    let chains = chains ?? inlineChains(config)
+    return chains.first { $0.listener == lower }?.file
+      ?? chains.first { $0.listener == nil }?.file
+      ?? input.tls.keystores.first {
+        $0.propertiesPath == config.file.path && $0.listener == lower
+      }?.file
+      ?? input.tls.keystores.first {
+        $0.propertiesPath == config.file.path && $0.listener == nil
+      }?.file
   }
 
   /// `ssl.keystore.certificate.chain` values (PEM keystores), per listener or for all.

@@ -9,12 +9,13 @@ public struct CertificateChainNotVerifiable: Rule {
       + "given with it.",
     rationale: """
       Clients trust a broker only if its certificate chains to a CA in their truststore. When \
-      a Secret holds `ca.crt` beside `tls.crt` (cert-manager, `kubernetes.io/tls`), or \
-      `lint --ca FILE` names the CA clients trust, every link is checked: the issuer's name \
-      and its signature. A certificate reissued by another CA, a bundle missing its \
-      intermediate or a stale `ca.crt` fail every client with `PKIX path building failed` \
-      (Java) or `unable to get local issuer certificate` (OpenSSL). Put the intermediates in \
-      the broker's chain after its certificate, and give clients the CA that signed it.
+      a Secret holds `ca.crt` beside `tls.crt` (cert-manager, `kubernetes.io/tls`), a \
+      description's `tls.ca` names the CA of its certificate, or `lint --ca FILE` names the CA \
+      clients trust, every link is checked: the issuer's name and its signature. A \
+      certificate reissued by another CA, a bundle missing its intermediate or a stale \
+      `ca.crt` fail every client with `PKIX path building failed` (Java) or `unable to get \
+      local issuer certificate` (OpenSSL). Put the intermediates in the broker's chain after \
+      its certificate, and give clients the CA that signed it.
       """,
     triggering: [
       RuleExample(
@@ -64,6 +65,13 @@ public struct CertificateChainNotVerifiable: Rule {
       for entry in entries where entry.key != "ca.crt" {
         checked.append((entry.file, ca.file.certificates, "ca.crt of Secret \(entry.secretName)"))
       }
+    }
+    // A description's `tls.ca` (or its Secret's ca.crt) is the CA its certificate must chain to.
+    for described in input.tls.described {
+      guard let ca = described.ca, !ca.certificates.isEmpty,
+        !checked.contains(where: { $0.0.location == described.certificate.file.location })
+      else { continue }
+      checked.append((described.certificate.file, ca.certificates, "the CA \(ca.path)"))
     }
     if !input.tls.trustedCertificates.isEmpty {
       for file in TLSAnalysis.certificateFiles(input)
