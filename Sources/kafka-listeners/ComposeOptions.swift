@@ -29,6 +29,12 @@ struct ComposeOptions: ParsableArguments {
 
   /// Adds the variables to a configuration.
   func apply(to configuration: inout Configuration) {
+    Self.apply(variables: variables, useProcessEnv: useProcessEnv, to: &configuration)
+  }
+
+  /// Adds `--env` variables (and the process environment below them) to a configuration.
+  static func apply(variables: [String], useProcessEnv: Bool, to configuration: inout Configuration)
+  {
     if useProcessEnv {
       var pointer = environ
       while let entry = pointer.pointee {

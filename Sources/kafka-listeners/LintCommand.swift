@@ -109,6 +109,43 @@ struct LintCommand: ParsableCommand {
     }
   }
 
+  func run() throws { try request.run() }
+
+  /// The options as plain values.
+  var request: LintRequest {
+    LintRequest(
+      paths: paths, format: format, strict: strict, config: config, noConfig: noConfig,
+      kafkaVersion: kafkaVersion, output: output, resolve: resolve,
+      nodeProperties: nodeProperties, composeVariables: compose.variables,
+      useProcessEnv: compose.useProcessEnv, certificate: certificate, ca: ca, now: now,
+      tlsClients: tlsClients, tlsExpiryWarningDays: tlsExpiryWarningDays,
+      keystorePasswordEnv: keystorePasswordEnv, keystorePasswordFile: keystorePasswordFile)
+  }
+}
+
+/// What `lint` was asked to do, apart from how the arguments were spelled: argument-parser's
+/// `LintCommand` and the start-up fast path (`LintFastPath`) both produce one.
+struct LintRequest: Equatable {
+  var paths: [String] = []
+  var format: ReportFormat = .text
+  var strict = false
+  var config: String?
+  var noConfig = false
+  var kafkaVersion: String?
+  var output: String?
+  var resolve = false
+  var nodeProperties: [String] = []
+  var composeVariables: [String] = []
+  var useProcessEnv = false
+  var certificate: [String] = []
+  var ca: [String] = []
+  var now: String?
+  var tlsClients: String?
+  var tlsExpiryWarningDays: Int?
+  var keystorePasswordEnv: String?
+  var keystorePasswordFile: String?
+
+  /// Lints, prints the report and throws `ExitCode` when the exit code is not 0.
   func run() throws {
     var configuration = Configuration()
     if let config {
@@ -123,7 +160,8 @@ struct LintCommand: ParsableCommand {
       configuration.kafkaVersion = version
     }
     configuration.resolveNames = resolve
-    compose.apply(to: &configuration)
+    ComposeOptions.apply(
+      variables: composeVariables, useProcessEnv: useProcessEnv, to: &configuration)
     configuration.nodeProperties = nodeProperties.compactMap(parseNodeProperties)
     // Command-line certificates take precedence over those of the configuration file.
     configuration.tls.certificatePaths =

@@ -29,6 +29,10 @@ struct KafkaListenersCommand: ParsableCommand {
 
   static func main() {
     do {
+      if let request = LintFastPath.request(Array(CommandLine.arguments.dropFirst())) {
+        try request.run()
+        terminate(0)
+      }
       var command = try parseAsRoot()
       try command.run()
       terminate(0)

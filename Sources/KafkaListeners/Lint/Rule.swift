@@ -122,15 +122,22 @@ public struct RuleMetadata: Sendable {
   /// The Kafka versions the check applies to (all when `nil`).
   public let versions: ClosedRange<KafkaVersion>?
   /// Inputs that must produce a diagnostic at every marker.
-  public let triggering: [RuleExample]
+  public var triggering: [RuleExample] { makeTriggering() }
   /// Inputs that must produce none.
-  public let passing: [RuleExample]
+  public var passing: [RuleExample] { makePassing() }
+
+  // The examples are built on demand: only `rules`, `explain` and the tests read them, and
+  // building all of them (certificates formatted into properties values, compose files) took
+  // about a millisecond of every lint run's start-up.
+  private let makeTriggering: @Sendable () -> [RuleExample]
+  private let makePassing: @Sendable () -> [RuleExample]
 
   /// Creates metadata.
   public init(
     code: String, name: String, severity: Severity, summary: String, rationale: String,
     origin: RuleOrigin = .kafkaListeners, versions: ClosedRange<KafkaVersion>? = nil,
-    triggering: [RuleExample], passing: [RuleExample]
+    triggering: @autoclosure @escaping @Sendable () -> [RuleExample],
+    passing: @autoclosure @escaping @Sendable () -> [RuleExample]
   ) {
     self.code = code
     self.name = name
@@ -139,8 +146,8 @@ public struct RuleMetadata: Sendable {
     self.rationale = rationale
     self.origin = origin
     self.versions = versions
-    self.triggering = triggering
-    self.passing = passing
+    self.makeTriggering = triggering
+    self.makePassing = passing
   }
 
   /// A diagnostic of this rule at its default severity.
