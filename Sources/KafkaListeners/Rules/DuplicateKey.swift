@@ -35,23 +35,19 @@ public struct DuplicateKey: Rule {
   public func check(_ input: LintInput) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for file in input.propertiesFiles {
-      // Keyed by UTF-16 code units and holding positions: Java keeps keys that are only
-      // canonically equivalent apart, and copying whole entries into the map cost more than
-      // reading the file.
-      var previous: [[UInt16]: Int] = [:]
-      for (index, entry) in file.entries.enumerated() {
-        let key = entry.keyUTF16
-        if let earlierIndex = previous[key] {
-          let earlier = file.entries[earlierIndex]
-          let same = earlier.valueUTF16 == entry.valueUTF16 ? " (with the same value)" : ""
-          diagnostics.append(
-            metadata.diagnostic(
-              "\(quoted(entry.key)) is set again\(same); Kafka silently uses the last value "
-                + "and ignores line \(earlier.keyLocation.line)",
-              at: entry.keyLocation,
-              notes: [.init("set before here", at: earlier.keyLocation)]))
-        }
-        previous[key] = index
+      // Keys are compared by UTF-16 code units, as Java's Hashtable compares them (keys that
+      // are only canonically equivalent stay apart); the reader pairs the entries up once.
+      for (index, earlierIndex) in file.earlierIndexWithSameKey.enumerated()
+      where earlierIndex >= 0 {
+        let entry = file.entries[index]
+        let earlier = file.entries[earlierIndex]
+        let same = earlier.valueUTF16 == entry.valueUTF16 ? " (with the same value)" : ""
+        diagnostics.append(
+          metadata.diagnostic(
+            "\(quoted(entry.key)) is set again\(same); Kafka silently uses the last value "
+              + "and ignores line \(earlier.keyLocation.line)",
+            at: entry.keyLocation,
+            notes: [.init("set before here", at: earlier.keyLocation)]))
       }
     }
     return diagnostics

@@ -31,8 +31,11 @@ public struct PropertiesFile: Sendable {
   /// The entries `Properties.load` keeps: for every distinct key (compared by UTF-16 code units,
   /// as Java's `Hashtable` compares them) the last entry with that key, in file order.
   public var effectiveEntries: [PropertyEntry] {
-    let kept = Set(lastIndexByKey.values)
-    return entries.indices.filter { kept.contains($0) }.map { entries[$0] }
+    // Most files set every key once: then the answer is `entries` itself, shared, not copied.
+    if lastIndexByKey.count == entries.count { return entries }
+    var superseded = [Bool](repeating: false, count: entries.count)
+    for earlier in earlierIndexWithSameKey where earlier >= 0 { superseded[earlier] = true }
+    return entries.indices.filter { !superseded[$0] }.map { entries[$0] }
   }
 
   /// The effective key/value map, as `Properties.load` leaves it.
@@ -62,6 +65,8 @@ public struct PropertiesFile: Sendable {
 
   /// Index of the last entry for each key, keyed by the key's exact UTF-16 code units.
   let lastIndexByKey: [[UInt16]: Int]
+  /// For each entry, the index of the entry before it with the same key, or -1.
+  let earlierIndexWithSameKey: [Int]
   let lineIndex: LineIndex
 
   init(
@@ -77,8 +82,12 @@ public struct PropertiesFile: Sendable {
     self.issues = issues
     var last: [[UInt16]: Int] = [:]
     last.reserveCapacity(entries.count)
-    for (index, entry) in entries.enumerated() { last[entry.keyUTF16] = index }
+    var earlier = [Int](repeating: -1, count: entries.count)
+    for (index, entry) in entries.enumerated() {
+      if let previous = last.updateValue(index, forKey: entry.keyUTF16) { earlier[index] = previous }
+    }
     self.lastIndexByKey = last
+    self.earlierIndexWithSameKey = earlier
   }
 }
 
