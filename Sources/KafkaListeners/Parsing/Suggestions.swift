@@ -4,14 +4,17 @@ enum Suggestions {
   /// plausible typo: one edit for short words, two for words of 12 characters or more.
   static func closest(to word: String, in candidates: [String]) -> (match: String, distance: Int)? {
     let lower = Array(word.lowercased().utf8)
+    let wordCounts = ByteCounts(lower)
     var scratch = EditDistanceRows()
     var best: (String, Int)?
     for candidate in candidates {
-      // Lengths further apart than the largest limit cannot match: skipping them before
-      // lowercasing keeps a file of 600,000 unknown keys from costing seconds. (Lowercasing
-      // keeps an ASCII candidate's length; others are compared in full.)
-      if abs(candidate.utf8.count - lower.count) > 2, candidate.utf8.allSatisfy({ $0 < 0x80 }) {
-        continue
+      // Cheap lower bounds first: lengths, then letter counts, further apart than the largest
+      // limit cannot match. They keep a file of 600,000 unknown keys from costing seconds.
+      // (Lowercasing keeps an ASCII candidate's bytes' length; others are compared in full.)
+      if candidate.utf8.allSatisfy({ $0 < 0x80 }) {
+        guard abs(candidate.utf8.count - lower.count) <= 2 else { continue }
+        guard wordCounts.distanceBound(to: ByteCounts(lowercasedASCII: candidate.utf8)) <= 2
+        else { continue }
       }
       let limit = candidate.count >= 12 ? 2 : 1
       let distance = editDistance(
@@ -19,6 +22,33 @@ enum Suggestions {
       if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
     }
     return best.map { (match: $0.0, distance: $0.1) }
+  }
+
+  /// How often each byte occurs, in 32 buckets (`byte & 31`). One edit (insertion, deletion or
+  /// substitution) changes the counts by at most 2 in total and a transposition by 0, so half
+  /// the total difference is a lower bound of the edit distance; merging bytes into buckets
+  /// only lowers it.
+  struct ByteCounts {
+    // A SIMD vector, not an array: no allocation per candidate.
+    var counts = SIMD32<Int16>()
+
+    init(_ bytes: [UInt8]) {
+      for byte in bytes { counts[Int(byte & 31)] &+= 1 }
+    }
+
+    init(lowercasedASCII bytes: String.UTF8View) {
+      for byte in bytes {
+        let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        counts[Int(lower & 31)] &+= 1
+      }
+    }
+
+    /// A lower bound of the edit distance between the two byte strings counted.
+    func distanceBound(to other: ByteCounts) -> Int {
+      var total = 0
+      for index in 0..<32 { total += abs(Int(counts[index]) - Int(other.counts[index])) }
+      return (total + 1) / 2
+    }
   }
 
   /// Optimal string alignment distance (adjacent transpositions count as one edit), stopping
