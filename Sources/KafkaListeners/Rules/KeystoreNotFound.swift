@@ -95,7 +95,17 @@ public struct KeystoreNotFound: Rule {
     """
 
   public func check(_ input: LintInput) -> [Diagnostic] {
-    let checks = TLSAnalysis.checks(input)
+    // Grouped once: a run may hold thousands of brokers, each with a missing keystore.
+    var checksByOwner: [KeystoreOwner: [TLSCheck]] = [:]
+    for check in TLSAnalysis.checks(input) where check.certificate == nil {
+      if let owner = check.owner { checksByOwner[owner, default: []].append(check) }
+    }
+    var missingListeners: [KeystoreOwner: Set<String>] = [:]
+    for missing in input.tls.missingKeystores {
+      if let listener = missing.listener {
+        missingListeners[missing.owner, default: []].insert(listener)
+      }
+    }
     /// `broker 0 listeners REPLICATION, CLIENTS`: the owner's TLS listeners left without a
     /// certificate (checks of one owner share the broker part of their subject), or `nil`.
     func unchecked(_ owner: KeystoreOwner, listener: String?, except: Set<String> = [])
@@ -103,7 +113,7 @@ public struct KeystoreNotFound: Rule {
     {
       var who = ""
       var names: [String] = []
-      for check in checks where check.owner == owner && check.certificate == nil {
+      for check in checksByOwner[owner] ?? [] {
         let name = check.listener.lowercased()
         if let listener, name != listener { continue }
         if except.contains(name) || names.contains(check.listener) { continue }
@@ -123,11 +133,7 @@ public struct KeystoreNotFound: Rule {
     var diagnostics: [Diagnostic] = []
     for missing in input.tls.missingKeystores {
       // A listener with a keystore of its own is reported under that one.
-      let own =
-        missing.listener == nil
-        ? Set(
-          input.tls.missingKeystores.filter { $0.owner == missing.owner }.compactMap(\.listener))
-        : []
+      let own = missing.listener == nil ? missingListeners[missing.owner] ?? [] : []
       guard let subjects = unchecked(missing.owner, listener: missing.listener, except: own)
       else { continue }
       diagnostics.append(
