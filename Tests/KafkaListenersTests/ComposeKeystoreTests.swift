@@ -174,6 +174,34 @@ import Testing
     #expect(try Self.lint([temporary]).isEmpty)
   }
 
+  @Test func mountsOfAParentOrOfTheFileItselfAreFollowed() throws {
+    let at = SourceLocation(file: "project/compose.yaml", line: 1, column: 1)
+    func resolved(_ entries: [String]) -> String? {
+      var service = ComposeService(
+        name: Located("kafka", at: at), image: nil, hasBuild: false, environment: [:],
+        ports: [], networks: ["default": []], hostname: nil, containerName: nil,
+        networkMode: nil, extraHosts: [], dependsOn: [], replicas: nil, command: [],
+        entrypoint: nil, declaredFlavour: nil, declaredKafkaVersion: nil, location: at)
+      service.volumes = entries.compactMap { ComposeReader.Reader.shortVolume($0, at: at) }
+      let path = "/etc/kafka/secrets/kafka.keystore.jks"
+      guard case .hostPath(let host, _) = ComposeKeystores.resolve(path, in: service) else {
+        return nil
+      }
+      return host
+    }
+    #expect(resolved(["./kafka:/etc/kafka"]) == "project/kafka/secrets/kafka.keystore.jks")
+    #expect(
+      resolved(["./certs/k.jks:/etc/kafka/secrets/kafka.keystore.jks:ro"])
+        == "project/certs/k.jks")
+    // The deepest mount wins, as Docker stacks them.
+    #expect(
+      resolved(["./kafka:/etc/kafka", "../shared/secrets/:/etc/kafka/secrets/"])
+        == "shared/secrets/kafka.keystore.jks")
+    #expect(resolved(["/srv/secrets:/etc/kafka/secrets"]) == "/srv/secrets/kafka.keystore.jks")
+    #expect(resolved(["secrets:/etc/kafka/secrets"]) == nil)
+    #expect(resolved(["./data:/var/lib/kafka/data"]) == nil)
+  }
+
   @Test func shortVolumeSyntax() {
     let at = SourceLocation(file: "p/compose.yaml", line: 1, column: 1)
     let bind = ComposeReader.Reader.shortVolume("./secrets:/etc/kafka/secrets:ro", at: at)
