@@ -178,3 +178,14 @@ openssl ca -batch -config "$work/ca.cnf" -selfsign -keyfile "$work/other-ca.key"
   -in "$work/other-ca.csr" -out "$work/other-ca.crt" -extensions ca_ext \
   -startdate 20250101000000Z -enddate 20991231000000Z -notext 2>/dev/null
 cp "$work/other-ca.crt" "$out/examples/other-ca.pem"
+
+# The compose keystore fixtures (Fixtures/tls/compose) mount copies of these keystores from
+# their own secrets directories, as a project would; keep them in step.
+compose="$(dirname "$out")/tls/compose"
+if [ -d "$compose" ]; then
+  cp "$out/tls/kafka-1.pem" "$compose/apache-bind-mount/secrets/kafka-1/kafka.keystore.pem"
+  cp "$out/tls/kafka-0.p12" "$compose/apache-bind-mount/secrets/kafka-2/kafka.keystore.p12"
+  cp "$out/tls/kafka-7.p12" "$compose/confluent-long-syntax/secrets/kafka.keystore.p12"
+  cp "$out/tls/kafka-0.jks" "$compose/bitnami/certs/kafka.keystore.jks"
+  cp "$out/tls/truststore.jks" "$compose/bitnami/certs/kafka.truststore.jks"
+fi

@@ -29,8 +29,11 @@ public enum KafkaListeners {
     var input = LintInput(files: files, configuration: configuration)
     // Keystores named by the broker configurations just parsed (parsing them again cost as much
     // as the rest of a large file's lint).
-    input.tls.keystores += CertificateLoading.keystores(
-      for: input.brokerConfigurations.map(\.file), password: configuration.tls.keystorePassword)
+    CertificateLoading.loadKeystores(
+      into: &input, for: input.brokerConfigurations.map(\.file),
+      password: configuration.tls.keystorePassword)
+    CertificateLoading.loadComposeKeystores(
+      into: &input, password: configuration.tls.keystorePassword)
     // Descriptions may name their nodes' server.properties (`spec.properties`) for drift checks;
     // they are read once the descriptions are parsed, so nothing is parsed twice.
     let referenced = collector.referencedFiles(of: input.clusters, inputs: files)

@@ -242,7 +242,8 @@ enum CertificateLoading {
   ) {
     input.tls.described = described(by: input.clusters, password: password)
     let paths = Set(referenced.map(\.path))
-    input.tls.keystores += keystores(
+    loadKeystores(
+      into: &input,
       for: input.brokerConfigurations.map(\.file).filter { paths.contains($0.path) },
       password: password)
   }
@@ -329,14 +330,14 @@ enum CertificateLoading {
     return result
   }
 
-  /// The keystores that broker server.properties inputs name with `ssl.keystore.location` (also per
-  /// listener), resolved against the properties file's directory. Missing files are skipped:
-  /// the keystore may exist only on the broker host. The properties' own
-  /// `ssl.keystore.password` unlocks PKCS#12 certificate bags.
-  static func keystores(for brokerFiles: [PropertiesFile], password: String?)
-    -> [PropertiesKeystore]
-  {
-    var keystores: [PropertiesKeystore] = []
+  /// Reads the keystores that broker server.properties inputs name with
+  /// `ssl.keystore.location` (also per listener), resolved against the properties file's
+  /// directory, into `input.tls.keystores`. A keystore that does not exist is recorded in
+  /// `input.tls.missingKeystores`, a note rather than an error: it may exist only on the broker
+  /// host. The properties' own `ssl.keystore.password` unlocks PKCS#12 certificate bags.
+  static func loadKeystores(
+    into input: inout LintInput, for brokerFiles: [PropertiesFile], password: String?
+  ) {
     for properties in brokerFiles {
       for entry in properties.effectiveEntries {
         let key = entry.key
@@ -363,31 +364,77 @@ enum CertificateLoading {
         } else {
           joined = location
         }
-        let path = normalized(joined)
-        guard case .bytes(let keystore) = FileReading.read(path, limit: maxBytes) else { continue }
+        let path = PathText.normalized(joined)
         let storePassword = properties[prefix + "ssl.keystore.password"] ?? password
-        var file = CertificateReader.read(path: path, bytes: keystore, password: storePassword)
-        file.location = .start(of: path)
-        keystores.append(
-          PropertiesKeystore(propertiesPath: properties.path, listener: listener, file: file))
+        switch readKeystore(path, password: storePassword) {
+        case .read(let file):
+          input.tls.keystores.append(
+            PropertiesKeystore(propertiesPath: properties.path, listener: listener, file: file))
+        case .missing:
+          input.tls.missingKeystores.append(
+            MissingKeystore(
+              owner: .properties(properties.path), listener: listener, path: path,
+              location: entry.valueLocation))
+        }
       }
     }
-    return keystores
   }
-}
 
-/// `a/b/../c` → `a/c`, lexically (keystore paths are shown in messages).
-private func normalized(_ path: String) -> String {
-  var parts: [Substring] = []
-  for part in path.split(separator: "/", omittingEmptySubsequences: false) {
-    if part == "." { continue }
-    if part == "..", let last = parts.last, last != "..", !last.isEmpty {
-      parts.removeLast()
-      continue
+  /// Reads the keystore each compose Kafka service with a TLS listener mounts from the project
+  /// (§2.1 item 3) into `input.tls.composeKeystores`; one that is bind-mounted but absent is
+  /// recorded in `input.tls.missingKeystores`. Keystores in named volumes or not mounted at
+  /// all are not looked for: `keystore-not-found` tells those from the model alone.
+  static func loadComposeKeystores(into input: inout LintInput, password: String?) {
+    for broker in input.composeBrokers {
+      guard let reference = ComposeKeystores.reference(for: broker),
+        case .hostPath(let path, let volume) = reference.resolution
+      else { continue }
+      var storePassword = reference.password ?? password
+      if let passwordFile = reference.passwordFile,
+        case .hostPath(let file, _) = passwordFile.resolution,
+        case .bytes(let bytes) = FileReading.read(file, limit: 64 << 10)
+      {
+        // The images read it with `$(cat FILE)`: the whole file, trailing newlines removed.
+        var text = String(decoding: bytes, as: UTF8.self)
+        while text.hasSuffix("\n") { text.removeLast() }
+        storePassword = text
+      }
+      switch readKeystore(path, password: storePassword) {
+      case .read(let file):
+        input.tls.composeKeystores.append(
+          ComposeKeystore(service: broker.service.location, file: file))
+      case .missing:
+        input.tls.missingKeystores.append(
+          MissingKeystore(
+            owner: .composeService(broker.service.location), listener: nil, path: path,
+            location: reference.location,
+            notes: [
+              .init(
+                "\(reference.containerPath) comes from this bind mount of \(volume.source ?? "")",
+                at: volume.location)
+            ]))
+      }
     }
-    parts.append(part)
   }
-  return parts.joined(separator: "/")
+
+  private enum KeystoreRead {
+    case read(CertificateFile)
+    case missing
+  }
+
+  /// A keystore file: read, or missing. One that exists but cannot be read (a directory, no
+  /// permission) is a file with a problem, which `unreadable-certificate` reports.
+  private static func readKeystore(_ path: String, password: String?) -> KeystoreRead {
+    switch FileReading.read(path, limit: maxBytes) {
+    case .bytes(let bytes):
+      var file = CertificateReader.read(path: path, bytes: bytes, password: password)
+      file.location = .start(of: path)
+      return .read(file)
+    case .unreadable(let reason):
+      guard FileReading.exists(path) else { return .missing }
+      return .read(CertificateFile(path: path, certificates: [], problem: reason))
+    }
+  }
 }
 
 extension String {

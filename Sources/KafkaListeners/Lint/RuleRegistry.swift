@@ -133,6 +133,7 @@ public enum RuleRegistry {
     CertificateNotForTLSServer(),
     CertificateChainNotVerifiable(),
     UnreadableCertificate(),
+    KeystoreNotFound(),
     ConfigurationDrift(),
     UnrecognisedKafkaImage(),
     ClusterIdProblem(),

@@ -11,6 +11,11 @@ public struct TLSInput: Sendable {
   public var secrets: [KubernetesSecretCertificates.Entry] = []
   /// Keystores that server.properties inputs name (`ssl.keystore.location`), read by the API.
   public var keystores: [PropertiesKeystore] = []
+  /// Keystores compose services mount from the project, read by the API; they rank below the
+  /// server.properties keystores.
+  public var composeKeystores: [ComposeKeystore] = []
+  /// Keystores the inputs name that the API looked for and did not find.
+  public var missingKeystores: [MissingKeystore] = []
   /// CA certificates clients trust (`lint --ca`), for chain checks.
   public var trustedCertificates: [CertificateSummary] = []
   /// The client libraries whose rules apply.
@@ -50,6 +55,55 @@ public struct PropertiesKeystore: Sendable, Hashable {
   }
 }
 
+/// A keystore a compose service's image reads, found through a bind mount and read.
+public struct ComposeKeystore: Sendable, Hashable {
+  /// Where the service key is written (it identifies the service within its project).
+  public var service: SourceLocation
+  /// The keystore's certificates.
+  public var file: CertificateFile
+
+  /// Creates a compose keystore record.
+  public init(service: SourceLocation, file: CertificateFile) {
+    self.service = service
+    self.file = file
+  }
+}
+
+/// Which broker configuration names a keystore: a server.properties file, or a compose service.
+public enum KeystoreOwner: Sendable, Hashable {
+  /// The server.properties file at this path.
+  case properties(String)
+  /// The compose service whose key is written here.
+  case composeService(SourceLocation)
+}
+
+/// A keystore an input names that does not exist where the tool looked.
+public struct MissingKeystore: Sendable, Hashable {
+  /// The configuration that names it.
+  public var owner: KeystoreOwner
+  /// The lower-case listener of a `listener.name.<l>.ssl.keystore.location`, or `nil` for the
+  /// broker's keystore.
+  public var listener: String?
+  /// The path looked at.
+  public var path: String
+  /// Where the input names it (the `ssl.keystore.location` value, the compose variable).
+  public var location: SourceLocation
+  /// Other places worth showing (the compose volume entry).
+  public var notes: [Diagnostic.Note]
+
+  /// Creates a record of a missing keystore.
+  public init(
+    owner: KeystoreOwner, listener: String?, path: String, location: SourceLocation,
+    notes: [Diagnostic.Note] = []
+  ) {
+    self.owner = owner
+    self.listener = listener
+    self.path = path
+    self.location = location
+    self.notes = notes
+  }
+}
+
 /// The certificate a broker presents on one listener, as far as the inputs tell.
 struct PresentedCertificate {
   /// For messages: `kafka-1.pem (sha256 3f9a…)` or `Strimzi cluster-CA certificate (computed)`.
@@ -78,6 +132,10 @@ struct TLSCheck {
   var isBootstrap: Bool
   /// The certificate, when one is known.
   var certificate: PresentedCertificate?
+  /// The configuration whose keystore the certificate would come from, when the broker has
+  /// one (server.properties or a compose service), so that a missing keystore can name the
+  /// listeners it leaves unchecked.
+  var owner: KeystoreOwner?
   /// Per client of the run, the certificate name that matches `host` (`nil`: none does);
   /// empty without a certificate. Computed once here, because three rules read it.
   var verdicts: [(client: HostnameMatcher, match: String?)] = []
@@ -104,6 +162,10 @@ enum TLSAnalysis {
       if described.contains(config.file.path) { continue }
       checks += propertiesChecks(config, input)
     }
+    for broker in input.composeBrokers {
+      guard let config = broker.configuration, config.isBroker else { continue }
+      checks += composeChecks(broker, config, input)
+    }
     for index in checks.indices {
       checks[index].verdicts = checks[index].matchVerdicts(input.tls.clients)
     }
@@ -118,6 +180,7 @@ enum TLSAnalysis {
       input.tls.given.map(\.file) + input.tls.described.map(\.certificate.file)
       + input.tls.described.compactMap { $0.ca?.problem == nil ? nil : $0.ca }
       + input.tls.secrets.map(\.file) + input.tls.keystores.map(\.file)
+      + input.tls.composeKeystores.map(\.file)
     for config in input.brokerConfigurations {
       files += inlineChains(config).map(\.file)
     }
@@ -139,6 +202,11 @@ enum TLSAnalysis {
     var index: StrimziCertificateNames.Index?
     for node in derived.nodes where node.roles.contains(.broker) {
       guard let clusterNode = clusterNodes[node.id] else { continue }
+      let owner =
+        cluster.origin == .description
+        ? (cluster.nodeProperties[node.id]?.value ?? input.nodeProperties[node.id]).map {
+          KeystoreOwner.properties($0)
+        } : nil
       for endpoint in node.endpoints where tlsProtocols.contains(endpoint.securityProtocol) {
         let listener = listeners[endpoint.kafkaName]
         let certificate = presented(
@@ -157,7 +225,8 @@ enum TLSAnalysis {
           checks.append(
             TLSCheck(
               subject: subject, node: node.id, listener: endpoint.kafkaName, host: name.value,
-              location: name.location, isBootstrap: true, certificate: certificate))
+              location: name.location, isBootstrap: true, certificate: certificate,
+              owner: owner))
         }
       }
     }
@@ -300,9 +369,32 @@ enum TLSAnalysis {
   private static func propertiesChecks(_ config: BrokerConfiguration, _ input: LintInput)
     -> [TLSCheck]
   {
+    let chains = inlineChains(config)
+    return endpointChecks(config, input, owner: .properties(config.file.path)) { listener in
+      propertiesCertificate(config, listener: listener, input, chains: chains)
+    }
+  }
+
+  /// §2.1 item 3: a compose service's TLS listeners all present the keystore its image reads
+  /// from the bind-mounted secrets directory, unless `--certificate` names one.
+  private static func composeChecks(
+    _ broker: ComposeBroker, _ config: BrokerConfiguration, _ input: LintInput
+  ) -> [TLSCheck] {
+    let service = broker.service.location
+    let keystore = input.tls.composeKeystores.first { $0.service == service }?.file
+    return endpointChecks(
+      config, input, owner: .composeService(service), service: broker.name
+    ) { _ in keystore }
+  }
+
+  /// A check per advertised TLS endpoint of a broker configuration: the certificate given on
+  /// the command line for the node, else `certificate(listener)`.
+  private static func endpointChecks(
+    _ config: BrokerConfiguration, _ input: LintInput, owner: KeystoreOwner,
+    service: String? = nil, certificate fromConfiguration: (String) -> CertificateFile?
+  ) -> [TLSCheck] {
     var checks: [TLSCheck] = []
     let node = config.nodeId?.value ?? -1
-    let chains = inlineChains(config)
     for endpoint in config.advertisedBrokerEndpoints {
       guard let host = endpoint.host, !host.isEmpty,
         let protocolName = config.securityMap.effective[endpoint.name],
@@ -310,18 +402,24 @@ enum TLSAnalysis {
       else { continue }
       var certificate = given(config.nodeId?.value, endpoint.name, input)
       if certificate == nil {
-        certificate = propertiesCertificate(config, listener: endpoint.name, input, chains: chains)
-          .map {
-            PresentedCertificate(
-              label: $0.label, names: $0.leaf?.names ?? CertificateNames(), file: $0)
-          }
+        certificate = fromConfiguration(endpoint.name).map {
+          PresentedCertificate(
+            label: $0.label, names: $0.leaf?.names ?? CertificateNames(), file: $0)
+        }
       }
-      let subject =
-        node >= 0 ? "broker \(node) listener \(endpoint.name)" : "listener \(endpoint.name)"
+      let who: String
+      switch (node >= 0, service) {
+      case (true, let service?): who = "broker \(node) (service \(service)) "
+      case (true, nil): who = "broker \(node) "
+      case (false, let service?): who = "service \(service) "
+      case (false, nil): who = ""
+      }
+      let subject = who + "listener \(endpoint.name)"
       checks.append(
         TLSCheck(
           subject: subject, node: node, listener: endpoint.name, host: host,
-          location: endpoint.location, isBootstrap: false, certificate: certificate))
+          location: endpoint.location, isBootstrap: false, certificate: certificate,
+          owner: owner))
     }
     return checks
   }

@@ -135,6 +135,8 @@ public struct ComposeService: Sendable {
   public var location: SourceLocation
   /// Container paths of `volumes` mounts (a mounted config directory changes what images do).
   public var mounts: [String] = []
+  /// The `volumes` entries, short and long syntax alike, in the order written.
+  public var volumes: [ComposeVolume] = []
 
   /// A variable's value text, when set with a value.
   public func env(_ name: String) -> String? { environment[name]?.value?.text }
@@ -150,6 +152,43 @@ public struct ComposeService: Sendable {
     if let hostname { names.insert(hostname.text) }
     for alias in networks[network] ?? [] { names.insert(alias.value) }
     return names
+  }
+}
+
+/// One `volumes` entry of a service: `./secrets:/etc/kafka/secrets:ro`, `data:/var/lib/kafka`,
+/// or the long syntax `{type: bind, source: ./secrets, target: /etc/kafka/secrets}`.
+public struct ComposeVolume: Sendable, Hashable {
+  /// What is mounted.
+  public enum Kind: String, Sendable, Hashable {
+    /// A host path (`./secrets`, `/srv/kafka`, `~/certs`).
+    case bind
+    /// A named or anonymous volume, which lives inside Docker and cannot be read from here.
+    case volume
+    /// `tmpfs`, `npipe`, `cluster`, `image`: nothing a linter can read either.
+    case other
+  }
+
+  /// The kind of mount.
+  public var kind: Kind
+  /// The host path or volume name as written (interpolated); `nil` for an anonymous volume.
+  public var source: String?
+  /// The path inside the container.
+  public var target: String
+  /// Where the entry is written.
+  public var location: SourceLocation
+
+  /// Creates a volume entry.
+  public init(kind: Kind, source: String?, target: String, location: SourceLocation) {
+    self.kind = kind
+    self.source = source
+    self.target = target
+    self.location = location
+  }
+
+  /// Whether this mount holds `containerPath` (the mount point itself, or a path below it).
+  public func covers(_ containerPath: String) -> Bool {
+    let root = target.count > 1 && target.hasSuffix("/") ? String(target.dropLast()) : target
+    return containerPath == root || containerPath.hasPrefix(root == "/" ? "/" : root + "/")
   }
 }
 

@@ -159,6 +159,14 @@ enum ComposeReader {
       merged.entrypoint = service.entrypoint ?? merged.entrypoint
       merged.declaredFlavour = service.declaredFlavour ?? merged.declaredFlavour
       merged.declaredKafkaVersion = service.declaredKafkaVersion ?? merged.declaredKafkaVersion
+      // Compose merges `volumes` by container path: a later entry for the same target replaces.
+      for volume in service.volumes {
+        merged.volumes.removeAll { $0.target == volume.target }
+        merged.volumes.append(volume)
+      }
+      for mount in service.mounts where !merged.mounts.contains(mount) {
+        merged.mounts.append(mount)
+      }
       result.services[index] = merged
     }
     result.services.sort { $0.name.value < $1.name.value }
@@ -436,12 +444,29 @@ enum ComposeReader {
         }
       }
       var mounts: [String] = []
+      var volumes: [ComposeVolume] = []
       for item in spec["volumes"]?.sequence?.items ?? [] {
-        if let text = value(item)?.text {
-          let parts = text.split(separator: ":")
+        if let entry = value(item) {
+          let parts = entry.text.split(separator: ":")
           if parts.count >= 2 { mounts.append(String(parts[1])) }
-        } else if let target = item.mapping?["target"]?.scalar?.text {
-          mounts.append(target)
+          if let volume = Self.shortVolume(entry.text, at: entry.location) {
+            volumes.append(volume)
+          }
+        } else if let long = item.mapping, let target = value(long["target"]) {
+          mounts.append(target.text)
+          let source = value(long["source"])?.text
+          let type = value(long["type"])?.text.lowercased()
+          let kind: ComposeVolume.Kind
+          switch type {
+          case "bind"?: kind = .bind
+          case "volume"?: kind = .volume
+          case nil: kind = source.map(Self.isHostPath) == true ? .bind : .volume
+          default: kind = .other
+          }
+          volumes.append(
+            ComposeVolume(
+              kind: kind, source: source?.isEmpty == true ? nil : source, target: target.text,
+              location: item.location))
         }
       }
       let extensionBlock = spec["x-kafka-listeners"]?.mapping
@@ -459,7 +484,39 @@ enum ComposeReader {
         declaredKafkaVersion: value(extensionBlock?["kafka-version"]).map {
           Located($0.text, at: $0.location)
         },
-        location: name.location, mounts: mounts)
+        location: name.location, mounts: mounts, volumes: volumes)
+    }
+
+    /// Whether a short-syntax volume source is a host path rather than a volume name: Compose
+    /// treats sources starting with `/`, `.` or `~` (and Windows drive paths) as bind mounts.
+    static func isHostPath(_ source: String) -> Bool {
+      if source.hasPrefix("/") || source.hasPrefix(".") || source.hasPrefix("~") { return true }
+      let chars = Array(source)
+      return chars.count >= 3 && chars[0].isLetter && chars[1] == ":"
+        && (chars[2] == "\\" || chars[2] == "/")
+    }
+
+    /// `SOURCE:TARGET[:MODE]` or `TARGET` (an anonymous volume); a Windows drive letter stays
+    /// part of the source.
+    static func shortVolume(_ text: String, at location: SourceLocation) -> ComposeVolume? {
+      var parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+      if parts.count >= 3, parts[0].count == 1, parts[0].first?.isLetter == true,
+        parts[1].hasPrefix("\\") || parts[1].hasPrefix("/")
+      {
+        parts.replaceSubrange(0...1, with: [parts[0] + ":" + parts[1]])
+      }
+      switch parts.count {
+      case 1:
+        guard !parts[0].isEmpty else { return nil }
+        return ComposeVolume(kind: .volume, source: nil, target: parts[0], location: location)
+      case 2, 3:
+        guard !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        return ComposeVolume(
+          kind: isHostPath(parts[0]) ? .bind : .volume, source: parts[0], target: parts[1],
+          location: location)
+      default:
+        return nil
+      }
     }
 
     /// Parses a port number or range (`9092`, `9092-9094`).
