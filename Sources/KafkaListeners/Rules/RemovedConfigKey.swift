@@ -54,7 +54,8 @@ public struct RemovedConfigKey: Rule {
     var diagnostics: [Diagnostic] = []
     for config in input.brokerConfigurations {
       let version = config.version
-      for entry in config.file.entries where config.file.entry(entry.key)?.keyLocation == entry.keyLocation {
+      // The entries Kafka keeps: the last of each key.
+      for entry in config.file.effectiveEntries {
         if let replacement = RemovedConfigKey.removedIn3[entry.key] {
           if version >= .v(3, 0) {
             diagnostics.append(

@@ -38,7 +38,8 @@ public struct UnresolvedConfigPlaceholder: Rule {
         (config.file["config.providers"] ?? "").split(separator: ",").map {
           $0.trimmingCharacters(in: .whitespaces)
         })
-      for entry in config.file.entries where config.file.entry(entry.key)?.keyLocation == entry.keyLocation {
+      // The entries Kafka keeps: the last of each key.
+      for entry in config.file.effectiveEntries {
         for (offset, provider) in placeholders(in: entry.value) {
           let configured = declared.contains(provider) && config.isSet("config.providers.\(provider).class")
           if configured { continue }
@@ -59,6 +60,8 @@ public struct UnresolvedConfigPlaceholder: Rule {
   /// Kafka's pattern `\$\{([^}]*?):(([^}]*?):)?([^}]*?)\}`: the UTF-16 offset of each `${` and
   /// the provider name before the first `:`.
   private func placeholders(in value: String) -> [(Int, String)] {
+    // Most values have no `$` at all: looking for one costs no allocation.
+    guard value.utf8.contains(0x24) else { return [] }
     let units = Array(value.utf16)
     var result: [(Int, String)] = []
     var index = 0
