@@ -3,44 +3,64 @@ enum Suggestions {
   /// The candidate closest to `word` (case-insensitively), when it is close enough to be a
   /// plausible typo: one edit for short words, two for words of 12 characters or more.
   static func closest(to word: String, in candidates: [String]) -> (match: String, distance: Int)? {
+    closest(to: word, in: Vocabulary(candidates))
+  }
+
+  /// The candidate closest to `word`, among candidates prepared once.
+  static func closest(to word: String, in vocabulary: Vocabulary) -> (
+    match: String, distance: Int
+  )? {
     let lower = Array(word.lowercased().utf8)
     let wordCounts = ByteCounts(lower)
     var scratch = EditDistanceRows()
     var best: (String, Int)?
-    for candidate in candidates {
+    for candidate in vocabulary.words {
       // Cheap lower bounds first: lengths, then letter counts, further apart than the largest
       // limit cannot match. They keep a file of 600,000 unknown keys from costing seconds.
-      // (Lowercasing keeps an ASCII candidate's bytes' length; others are compared in full.)
-      if candidate.utf8.allSatisfy({ $0 < 0x80 }) {
-        guard abs(candidate.utf8.count - lower.count) <= 2 else { continue }
-        guard wordCounts.distanceBound(to: ByteCounts(lowercasedASCII: candidate.utf8)) <= 2
-        else { continue }
+      guard abs(candidate.lower.count - lower.count) <= 2,
+        wordCounts.distanceBound(to: candidate.counts) <= 2
+      else { continue }
+      let distance = editDistance(lower, candidate.lower, limit: candidate.limit, rows: &scratch)
+      if distance <= candidate.limit, distance < (best?.1 ?? Int.max) {
+        best = (candidate.word, distance)
       }
-      let limit = candidate.count >= 12 ? 2 : 1
-      let distance = editDistance(
-        lower, Array(candidate.lowercased().utf8), limit: limit, rows: &scratch)
-      if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
     }
     return best.map { (match: $0.0, distance: $0.1) }
+  }
+
+  /// Candidates with what the comparison needs computed once: the lowercased bytes, their
+  /// counts and the number of edits allowed.
+  struct Vocabulary: Sendable {
+    struct Word: Sendable {
+      var word: String
+      var lower: [UInt8]
+      var counts: ByteCounts
+      /// One edit for short words, two for words of 12 characters or more.
+      var limit: Int
+    }
+
+    var words: [Word]
+
+    init(_ candidates: [String]) {
+      words = candidates.map { candidate in
+        let lower = Array(candidate.lowercased().utf8)
+        return Word(
+          word: candidate, lower: lower, counts: ByteCounts(lower),
+          limit: candidate.count >= 12 ? 2 : 1)
+      }
+    }
   }
 
   /// How often each byte occurs, in 32 buckets (`byte & 31`). One edit (insertion, deletion or
   /// substitution) changes the counts by at most 2 in total and a transposition by 0, so half
   /// the total difference is a lower bound of the edit distance; merging bytes into buckets
   /// only lowers it.
-  struct ByteCounts {
+  struct ByteCounts: Sendable {
     // A SIMD vector, not an array: no allocation per candidate.
     var counts = SIMD32<Int16>()
 
     init(_ bytes: [UInt8]) {
       for byte in bytes { counts[Int(byte & 31)] &+= 1 }
-    }
-
-    init(lowercasedASCII bytes: String.UTF8View) {
-      for byte in bytes {
-        let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-        counts[Int(lower & 31)] &+= 1
-      }
     }
 
     /// A lower bound of the edit distance between the two byte strings counted.

@@ -14,6 +14,8 @@ public struct MisspelledConfigKey: Rule {
   ]
 
   /// Real Kafka keys that are close to a known key but are not mistakes.
+  static let vocabulary = Suggestions.Vocabulary(knownKeys)
+
   static let otherRealKeys: Set<String> = ["log.dir", "broker.rack", "node.id.generation.enable"]
 
   public let metadata = RuleMetadata(
@@ -47,7 +49,7 @@ public struct MisspelledConfigKey: Rule {
         {
           continue
         }
-        guard let best = Suggestions.closest(to: key, in: MisspelledConfigKey.knownKeys).map({
+        guard let best = Suggestions.closest(to: key, in: MisspelledConfigKey.vocabulary).map({
           ($0.match, $0.distance)
         }) else { continue }
         let why = best.1 == 0 ? "keys are case-sensitive" : "a typo"
