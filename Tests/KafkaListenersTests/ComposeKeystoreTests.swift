@@ -16,11 +16,7 @@ import Testing
   static func lint(_ paths: [String], certificates: [CertificateMapping] = []) throws
     -> [Diagnostic]
   {
-    var configuration = Configuration()
-    configuration.tls.now = now
-    configuration.tls.certificatePaths = certificates
-    return try KafkaListeners.lint(paths: paths, configuration: configuration).diagnostics
-      .filter { ["KL44", "KL45"].contains(String($0.code.prefix(4))) }
+    try tlsDiagnostics(paths, now: now, certificates: certificates, codePrefixes: ["KL44", "KL45"])
   }
 
   static func fixture(_ name: String) -> String { packagePath("\(directory)/\(name)") }
