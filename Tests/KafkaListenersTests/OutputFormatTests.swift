@@ -93,6 +93,22 @@ import Testing
     #expect(value.rendered(indent: nil) == #"{"k":"a\"b\\c\n\u0001é/"}"#)
   }
 
+  /// Strings of control characters, quotes, backslashes, combining marks and astral characters
+  /// come back from Foundation's JSON parser scalar for scalar.
+  @Test func jsonStringsRoundTripThroughFoundation() throws {
+    var random = SplitMix64(seed: 42)
+    let pieces = [
+      "\u{0}", "\u{1F}", "\u{7F}", "\"", "\\", "/", "\n", "\r", "\t", "é", "e\u{301}", "😀",
+      "\u{2028}", "a", " ",
+    ]
+    for _ in 0..<500 {
+      let text = (0..<random.below(12)).map { _ in random.pick(pieces) }.joined()
+      let rendered = JSONValue.array([.string(text)]).rendered(indent: nil)
+      let parsed = try JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [String]
+      #expect(parsed.map { $0.map { Array($0.unicodeScalars) } } == [Array(text.unicodeScalars)])
+    }
+  }
+
   @Test func diagnosticsSortByFileLineColumnRule() {
     func d(_ file: String, _ line: Int, _ column: Int, _ code: String) -> Diagnostic {
       Diagnostic(

@@ -22,72 +22,77 @@ public indirect enum JSONValue: Sendable, Hashable {
 
   /// The JSON text; pretty-printed with `indent` spaces per level, or compact when `nil`.
   public func rendered(indent: Int? = 2) -> String {
-    var out = ""
+    // Written as UTF-8 bytes and decoded once: appending to a `String` scalar by scalar took
+    // most of `generate --format json`'s time on large clusters.
+    var out: [UInt8] = []
     write(into: &out, indent: indent, level: 0)
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
-  private func write(into out: inout String, indent: Int?, level: Int) {
+  private func write(into out: inout [UInt8], indent: Int?, level: Int) {
     switch self {
-    case .null: out += "null"
-    case .bool(let value): out += value ? "true" : "false"
-    case .int(let value): out += String(value)
+    case .null: out += "null".utf8
+    case .bool(let value): out += (value ? "true" : "false").utf8
+    case .int(let value): out += String(value).utf8
     case .string(let value): JSONValue.writeString(value, into: &out)
     case .array(let items):
       if items.isEmpty {
-        out += "[]"
+        out += "[]".utf8
         return
       }
-      out += "["
+      out.append(UInt8(ascii: "["))
       for (index, item) in items.enumerated() {
-        if index > 0 { out += "," }
+        if index > 0 { out.append(UInt8(ascii: ",")) }
         JSONValue.newline(into: &out, indent: indent, level: level + 1)
         item.write(into: &out, indent: indent, level: level + 1)
       }
       JSONValue.newline(into: &out, indent: indent, level: level)
-      out += "]"
+      out.append(UInt8(ascii: "]"))
     case .object(let members):
       if members.isEmpty {
-        out += "{}"
+        out += "{}".utf8
         return
       }
-      out += "{"
+      out.append(UInt8(ascii: "{"))
       for (index, (key, value)) in members.enumerated() {
-        if index > 0 { out += "," }
+        if index > 0 { out.append(UInt8(ascii: ",")) }
         JSONValue.newline(into: &out, indent: indent, level: level + 1)
         JSONValue.writeString(key, into: &out)
-        out += indent == nil ? ":" : ": "
+        out += (indent == nil ? ":" : ": ").utf8
         value.write(into: &out, indent: indent, level: level + 1)
       }
       JSONValue.newline(into: &out, indent: indent, level: level)
-      out += "}"
+      out.append(UInt8(ascii: "}"))
     }
   }
 
-  private static func newline(into out: inout String, indent: Int?, level: Int) {
+  private static func newline(into out: inout [UInt8], indent: Int?, level: Int) {
     guard let indent else { return }
-    out += "\n"
-    out += String(repeating: " ", count: indent * level)
+    out.append(UInt8(ascii: "\n"))
+    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
   }
 
-  private static func writeString(_ value: String, into out: inout String) {
-    out += "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
+  /// A JSON string: `"` and `\` escaped, control characters (and DEL) as short escapes or
+  /// `\u00XX`, everything else as its UTF-8 bytes. Every byte that needs an escape is ASCII, so
+  /// the bytes of other characters are copied unchanged.
+  private static func writeString(_ value: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): out += #"\""#.utf8
+      case UInt8(ascii: "\\"): out += #"\\"#.utf8
+      case UInt8(ascii: "\n"): out += #"\n"#.utf8
+      case UInt8(ascii: "\r"): out += #"\r"#.utf8
+      case UInt8(ascii: "\t"): out += #"\t"#.utf8
+      case 0..<0x20, 0x7F:
+        let hex = Array("0123456789abcdef".utf8)
+        out += #"\u00"#.utf8
+        out.append(hex[Int(byte >> 4)])
+        out.append(hex[Int(byte & 0xF)])
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+        out.append(byte)
       }
     }
-    out += "\""
+    out.append(UInt8(ascii: "\""))
   }
 }
