@@ -425,12 +425,23 @@ public enum Reachability {
             for g in hard { failingByGroup[g].append(groups[g].brokers[index]) }
           }
         }
+        // Per group, whether each node's (first) address fails there: looked up by id, a
+        // scan per failing broker made a large cluster with one failing group quadratic.
+        var failsIn: [[Int: Bool]] = []
+        if failingByGroup.contains(where: { !$0.isEmpty }) {
+          failsIn = groups.map { group in
+            var fails: [Int: Bool] = [:]
+            for broker in group.brokers where fails[broker.nodeId] == nil {
+              fails[broker.nodeId] = broker.failure != nil
+            }
+            return fails
+          }
+        }
         for (g, failing) in failingByGroup.enumerated() where !failing.isEmpty {
+          // A node the other group does not list does not fail there.
           let working = groups.enumerated().filter { other in
             other.offset != g
-              && failing.allSatisfy { broker in
-                other.element.brokers.first { $0.nodeId == broker.nodeId }?.failure == nil
-              }
+              && failing.allSatisfy { failsIn[other.offset][$0.nodeId] != true }
           }.map(\.element.audience)
           groupFindings.append(
             GroupFinding(cluster: judgement, group: groups[g], failing: failing, working: working))
