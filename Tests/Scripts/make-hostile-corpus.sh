@@ -106,6 +106,10 @@ write("properties-100k-continuation-chain.properties",
       "listeners=PLAINTEXT://:9092,\\\n" + "    \\\n" * 100_000 + "  SSL://:9093\n")
 write("properties-100k-comment-lines.properties", "# kafka-listeners: ignore KL201\n" * 100_000)
 write("properties-100k-cr-only-lines.properties", "a=b\r" * 100_000)
+# 50,000 suppressions, each over a duplicate key: matching findings to suppressions one by one
+# was 2.5 billion tests.
+write("properties-50k-suppressed-duplicates.properties",
+      "".join(f"# kafka-listeners: ignore KL007 -- kept\nkey.dup={i}\n" for i in range(50_000)))
 
 # --- deep nesting beyond libyaml's own limit ----------------------------------------------
 n = 100_000

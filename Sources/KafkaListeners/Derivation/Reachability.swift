@@ -241,18 +241,19 @@ public enum Reachability {
   /// Without --resolve, only the names RFC 6761 answers (localhost, .invalid) are looked up.
   static func resolutions(_ input: LintInput) -> [String: ResolutionResult] {
     input.shared.value(.resolutions(resolveNames: input.resolveNames)) {
-      let names = namesToResolve(input)
-      return NameResolution.resolve(
-        input.resolveNames ? names : names.filter { NameResolution.special($0) != nil })
+      NameResolution.resolve(namesToResolve(input, specialOnly: !input.resolveNames))
     }
   }
 
   /// The names `--resolve` looks up: advertised hosts and node hosts that public or private
   /// DNS may know. Kubernetes-internal and single-label names are skipped, since the machine
   /// running the linter is rarely inside the cluster or the Docker network that knows them.
-  static func namesToResolve(_ input: LintInput) -> [String] {
+  /// With `specialOnly`, only the names of those that RFC 6761 answers; they are picked out
+  /// before classifying, which otherwise cost as much as judging every address.
+  static func namesToResolve(_ input: LintInput, specialOnly: Bool = false) -> [String] {
     var names: [String] = []
     func consider(_ host: String, _ classifier: HostClassifier) {
+      if specialOnly && !NameResolution.maySpecial(host) { return }
       switch classifier.kind(host) {
       case .qualified, .privateUse, .loopbackName: names.append(host)
       default: break
@@ -276,7 +277,7 @@ public enum Reachability {
         if let host = endpoint.host { consider(host, plain) }
       }
     }
-    return names
+    return specialOnly ? names.filter { NameResolution.special($0) != nil } : names
   }
 
   /// Where an advertised address comes from: the field that produced it, or the listener's
@@ -532,25 +533,33 @@ struct Judge {
 
   /// The endpoints of a user listener on every broker, in node order.
   func endpoints(of listener: Listener) -> [DerivedEndpoint] {
-    derived.nodes.filter { $0.roles.contains(.broker) }.compactMap { node in
-      node.endpoints.first { $0.type != nil && $0.listener == listener.name.value }
+    // Loops rather than `filter` and `compactMap`: filtering first copied every node.
+    let name = listener.name.value
+    var endpoints: [DerivedEndpoint] = []
+    for node in derived.nodes where node.roles.contains(.broker) {
+      if let endpoint = node.endpoints.first(where: { $0.type != nil && $0.listener == name }) {
+        endpoints.append(endpoint)
+      }
     }
+    return endpoints
   }
 
   func brokers(of listener: Listener, for audience: Audience) -> [BrokerJudgement] {
-    derived.nodes.filter { $0.roles.contains(.broker) }.compactMap { node in
+    let name = listener.name.value
+    var brokers: [BrokerJudgement] = []
+    for node in derived.nodes where node.roles.contains(.broker) {
       guard
-        let endpoint = node.endpoints.first(where: {
-          $0.type != nil && $0.listener == listener.name.value
-        })
-      else { return nil }
+        let endpoint = node.endpoints.first(where: { $0.type != nil && $0.listener == name })
+      else { continue }
       let kind = self.kind(endpoint.advertisedHost)
       let (resolvable, routable, failure) = judge(endpoint, kind: kind, audience: audience)
-      return BrokerJudgement(
-        nodeId: node.id, endpoint: endpoint, kind: kind,
-        location: Reachability.addressLocation(endpoint, listener), resolvable: resolvable,
-        routable: routable, failure: failure)
+      brokers.append(
+        BrokerJudgement(
+          nodeId: node.id, endpoint: endpoint, kind: kind,
+          location: Reachability.addressLocation(endpoint, listener), resolvable: resolvable,
+          routable: routable, failure: failure))
     }
+    return brokers
   }
 
   typealias Verdicts = (ReachabilityVerdict, ReachabilityVerdict, ReachabilityFailure?)

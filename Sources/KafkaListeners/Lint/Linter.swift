@@ -39,13 +39,11 @@ public struct Linter: Sendable {
       input.propertiesFiles.flatMap { Suppression.find(in: $0, registry: RuleRegistry.all) }
       + Suppression.find(in: input.clusters, registry: RuleRegistry.all)
     var used = Array(repeating: Set<String>(), count: suppressions.count)
+    let index = SuppressionIndex(suppressions)
     diagnostics.removeAll { diagnostic in
-      var suppressed = false
-      for (index, suppression) in suppressions.enumerated() where suppression.covers(diagnostic) {
-        used[index].insert(diagnostic.code)
-        suppressed = true
-      }
-      return suppressed
+      let covering = index.covering(diagnostic)
+      for suppression in covering { used[suppression].insert(diagnostic.code) }
+      return !covering.isEmpty
     }
     if configuration.rules[UnusedSuppression.code] != .off {
       var unused = UnusedSuppression.diagnostics(for: suppressions, used: used)

@@ -75,6 +75,34 @@ enum NameResolution {
 
   /// RFC 6761 §6.3 and §6.4: `localhost` names are the loopback address and `.invalid` names
   /// never exist, whatever the resolver says.
+  /// A cheap test that is true for every name ``special(_:)`` answers: it ends in `localhost`
+  /// or `invalid`, in any case, with an optional dot. Lower-casing every advertised host only to
+  /// find none of them special cost a tenth of linting 10,000 nodes.
+  static func maySpecial(_ name: String) -> Bool {
+    var bytes = name.utf8.reversed().makeIterator()
+    var last = bytes.next()
+    if last == UInt8(ascii: ".") { last = bytes.next() }
+    switch last.map({ $0 | 0x20 }) {
+    case UInt8(ascii: "t"):
+      return matches(&bytes, "localhos")
+    case UInt8(ascii: "d"):
+      return matches(&bytes, "invali")
+    default:
+      return false
+    }
+  }
+
+  /// Whether the next bytes, read backwards, are `word` reversed, ignoring ASCII case.
+  private static func matches(
+    _ bytes: inout ReversedCollection<String.UTF8View>.Iterator, _ word: StaticString
+  ) -> Bool {
+    let count = word.utf8CodeUnitCount
+    for offset in stride(from: count - 1, through: 0, by: -1) {
+      guard let byte = bytes.next(), byte | 0x20 == word.utf8Start[offset] else { return false }
+    }
+    return true
+  }
+
   static func special(_ name: String) -> ResolutionResult? {
     var name = name.lowercased()
     if name.hasSuffix(".") { name.removeLast() }

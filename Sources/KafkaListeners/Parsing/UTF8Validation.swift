@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds where bytes stop being well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
 /// nothing above U+10FFFF).
 enum UTF8Validation {
@@ -30,5 +32,42 @@ enum UTF8Validation {
       i += length
     }
     return nil
+  }
+
+  /// The offset (from `range.lowerBound`) of the first byte of `bytes[range]` that is not
+  /// ASCII, or `nil`. Eight bytes are tested at a time: nearly every input is ASCII, and a byte
+  /// loop over a large file costs seconds in a debug build.
+  static func firstNonASCIIOffset(_ bytes: [UInt8], in range: Range<Int>) -> Int? {
+    let range = range.clamped(to: 0..<bytes.count)
+    return bytes.withUnsafeBufferPointer { buffer -> Int? in
+      guard let base = buffer.baseAddress, !range.isEmpty else { return nil }
+      let raw = UnsafeRawPointer(base + range.lowerBound)
+      let count = range.count
+      var offset = 0
+      while offset + 8 <= count {
+        if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+          break
+        }
+        offset += 8
+      }
+      while offset < count {
+        if base[range.lowerBound + offset] >= 0x80 { return offset }
+        offset += 1
+      }
+      return nil
+    }
+  }
+}
+
+extension [UInt8] {
+  /// The index of the first `byte`, found by `memchr`: the generic `firstIndex(of:)` costs
+  /// seconds over a large file in a debug build, which the tests run.
+  func firstOffset(ofByte byte: UInt8) -> Int? {
+    withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress,
+        let found = memchr(base, Int32(byte), buffer.count)
+      else { return nil }
+      return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
   }
 }

@@ -25,14 +25,17 @@ public struct NonASCIIText: Rule {
       let bytes = file.bytes
       // Skip files with a byte order mark or NULs: wrong-encoding covers them as a whole.
       if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFE, 0xFF])
-        || bytes.starts(with: [0xFF, 0xFE]) || bytes.contains(0)
+        || bytes.starts(with: [0xFF, 0xFE]) || bytes.firstOffset(ofByte: 0) != nil
       {
         continue
       }
       for entry in file.entries {
         let first = file.lines[entry.lines.lowerBound - 1].start
         let last = file.lines[entry.lines.upperBound - 1].contentEnd
-        guard let offset = bytes[first..<last].firstIndex(where: { $0 >= 0x80 }) else { continue }
+        guard let found = UTF8Validation.firstNonASCIIOffset(bytes, in: first..<last) else {
+          continue
+        }
+        let offset = first + found
         let latin1 = String(
           decoding: bytes[offset..<min(last, offset + 4)].map { UInt16($0) }, as: UTF16.self)
         var message = "non-ASCII byte 0x\(String(bytes[offset], radix: 16, uppercase: true))"

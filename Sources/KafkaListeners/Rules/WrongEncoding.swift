@@ -40,7 +40,7 @@ public struct WrongEncoding: Rule {
             + "in this file is read as written; save it as ASCII",
           at: start)
       }
-      if let nul = bytes.firstIndex(of: 0) {
+      if let nul = bytes.firstOffset(ofByte: 0) {
         return metadata.diagnostic(
           "NUL byte: the file looks like UTF-16 or binary data, and Kafka reads it as ISO-8859-1; "
             + "save it as ASCII",
