@@ -249,6 +249,9 @@ enum IPLiteral {
 
   /// The eight 16-bit groups of an IPv6 literal (brackets and `%scope` allowed).
   static func ipv6(_ text: String) -> [UInt16]? {
+    // Every IPv6 literal has a colon; host names, tested here for every certificate name, have
+    // none.
+    guard text.containsByte(UInt8(ascii: ":")) else { return nil }
     var address = Substring(text)
     if address.hasPrefix("[") && address.hasSuffix("]") { address = address.dropFirst().dropLast() }
     guard IPAddress.isIPv6(String(address)) else { return nil }

@@ -90,8 +90,9 @@ enum JavaHostnameChecker {
     // The given name must be a legal SNIHostName or nothing matches ("Illegal given domain name").
     guard sniProblem(host) == nil, let name = IDNA.toASCII(host) else { return nil }
     if !names.dnsNames.isEmpty {
+      let nameIsASCII = UTF8Validation.isASCII(name, excluding: 0)
       for pattern in names.dnsNames {
-        switch plainComparison(name, pattern) {
+        switch plainComparison(name, pattern, nameIsASCII: nameIsASCII) {
         case .equal: return "DNS:\(pattern)"
         case .different: continue
         case .needsFullCheck: if isMatched(name, pattern) { return "DNS:\(pattern)" }
@@ -111,10 +112,14 @@ enum JavaHostnameChecker {
   /// ignoring case), anything else is not (`name` has no empty labels for Java's tokenizer to
   /// drop). Certificates list a dozen names or more and large clusters check every broker, so
   /// the full check runs only for wildcards and non-ASCII names.
-  private static func plainComparison(_ name: String, _ template: String) -> PlainComparison {
-    guard template.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "*") }),
-      name.utf8.allSatisfy({ $0 < 0x80 })
-    else { return .needsFullCheck }
+  private static func plainComparison(_ name: String, _ template: String, nameIsASCII: Bool)
+    -> PlainComparison
+  {
+    guard nameIsASCII, UTF8Validation.isASCII(template, excluding: UInt8(ascii: "*")) else {
+      return .needsFullCheck
+    }
+    // Most names of a certificate differ in length from the host: no byte needs comparing.
+    if name.utf8.count != template.utf8.count { return .different }
     func lower(_ byte: UInt8) -> UInt8 {
       (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
     }
@@ -225,14 +230,24 @@ enum OpenSSLHostCheck {
     -> Bool
   {
     guard pattern.count == subject.count else { return false }
-    for (l, r) in zip(pattern, subject) {
-      if l == 0 { return false }
-      if lower(l) != lower(r) { return false }
+    // Indices, not `zip`: the generic iterator was most of a debug build's TLS checks.
+    var p = pattern.startIndex
+    var s = subject.startIndex
+    while p < pattern.endIndex {
+      let l = pattern[p]
+      if l == 0 || lower(l) != lower(subject[s]) { return false }
+      p += 1
+      s += 1
     }
     return true
   }
 
   private static func equalWildcard(_ pattern: [UInt8], _ subject: [UInt8]) -> Bool {
+    // Without a `*` there is no wildcard to validate: the names compare as they are. Most
+    // names of a certificate are such, and most differ from the host in length.
+    if pattern.firstOffset(ofByte: UInt8(ascii: "*")) == nil {
+      return equalNoCase(pattern[...], subject[...])
+    }
     var star: Int?
     if !(subject.count > 1 && subject[0] == UInt8(ascii: ".")) { star = validStar(pattern) }
     guard let star else { return equalNoCase(pattern[...], subject[...]) }

@@ -315,9 +315,13 @@ struct RequiredHosts {
               + "broker ids") + "; the brokers are \(StrimziValidation.ranges(brokerIds))",
           at: stranger.broker.location), at: 0)
     }
+    // Strimzi looks at the first entry for the id only. Found by id, not by a scan per broker.
+    var firstEntry: [Int: BrokerOverride] = [:]
+    for entry in configuration.brokers where firstEntry[entry.broker.value] == nil {
+      firstEntry[entry.broker.value] = entry
+    }
     for id in brokerIds {
-      // Strimzi looks at the first entry for the id only.
-      let entry = configuration.brokers.first { $0.broker.value == id }
+      let entry = firstEntry[id]
       if let entry, entry.host != nil || yaml[entry.location]?.written("host") != nil { continue }
       problems.append(
         Problem(

@@ -162,12 +162,20 @@ struct SuppressionIndex {
 
   init(_ suppressions: [Suppression]) {
     for (index, suppression) in suppressions.enumerated() {
-      for code in Set(suppression.rules.compactMap(\.code)) {
-        // Appended in place: a copy of the group would copy its arrays on every append.
+      for rule in suppression.rules {
+        guard let code = rule.code else { continue }
+        // Appended in place: a copy of the group would copy its arrays on every append. A code
+        // written twice in one suppression finds that suppression last in its group.
         let key = Key(file: suppression.location.file, code: code)
         switch suppression.scope {
-        case .file: groups[key, default: Group()].fileWide.append(index)
-        case .lines(let lines): groups[key, default: Group()].spans.append((lines, index))
+        case .file:
+          if groups[key]?.fileWide.last != index {
+            groups[key, default: Group()].fileWide.append(index)
+          }
+        case .lines(let lines):
+          if groups[key]?.spans.last?.suppression != index {
+            groups[key, default: Group()].spans.append((lines, index))
+          }
         case .nothing: break
         }
       }

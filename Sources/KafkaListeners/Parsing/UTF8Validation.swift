@@ -71,3 +71,41 @@ extension [UInt8] {
     }
   }
 }
+
+extension UTF8Validation {
+  /// Whether `text` is ASCII and holds no `excluded` byte, on its contiguous UTF-8 (`memchr`
+  /// and word loads): host names are checked against every name of a certificate, and a
+  /// generic scan of each cost most of the time of a large cluster's TLS checks in a debug
+  /// build.
+  static func isASCII(_ text: String, excluding excluded: UInt8) -> Bool {
+    var text = text
+    return text.withUTF8 { buffer in
+      guard let base = buffer.baseAddress else { return true }
+      if memchr(base, Int32(excluded), buffer.count) != nil { return false }
+      let raw = UnsafeRawPointer(base)
+      var offset = 0
+      while offset + 8 <= buffer.count {
+        if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+          return false
+        }
+        offset += 8
+      }
+      while offset < buffer.count {
+        if base[offset] >= 0x80 { return false }
+        offset += 1
+      }
+      return true
+    }
+  }
+}
+
+extension String {
+  /// Whether the UTF-8 of the string holds `byte`, found by `memchr`.
+  func containsByte(_ byte: UInt8) -> Bool {
+    var text = self
+    return text.withUTF8 { buffer in
+      guard let base = buffer.baseAddress else { return false }
+      return memchr(base, Int32(byte), buffer.count) != nil
+    }
+  }
+}

@@ -96,8 +96,12 @@ public struct ConfigurationDrift: Rule {
     // Files a description names.
     for derived in input.derivedClusters {
       let cluster = derived.cluster
+      guard !cluster.nodeProperties.isEmpty else { continue }
+      // The first node of each id, found by id: a scan per named file was quadratic.
+      var nodesById: [Int: DerivedNode] = [:]
+      for node in derived.nodes where nodesById[node.id] == nil { nodesById[node.id] = node }
       for (node, path) in cluster.nodeProperties.sorted(by: { $0.key < $1.key }) {
-        guard let derivedNode = derived.nodes.first(where: { $0.id == node }) else { continue }
+        guard let derivedNode = nodesById[node] else { continue }
         guard let file = files[path.value] else {
           if unreadable.contains(path.value) { continue }  // Reported as unreadable-file.
           diagnostics.append(

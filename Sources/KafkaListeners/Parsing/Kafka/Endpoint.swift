@@ -87,7 +87,9 @@ public struct Endpoint: Sendable, Hashable {
 /// for the IPv4/IPv6 same-port exception.
 enum IPAddress {
   static func isIPv4(_ text: String) -> Bool {
-    // Most hosts are names: one pass over the bytes settles them before anything is split.
+    // Most hosts are names: their first byte, or one pass over the bytes, settles them before
+    // anything is split.
+    guard let first = text.utf8.first, (0x30...0x39).contains(first) else { return false }
     guard text.utf8.allSatisfy({ $0 == UInt8(ascii: ".") || (0x30...0x39).contains($0) }) else {
       return false
     }
@@ -103,7 +105,7 @@ enum IPAddress {
   }
 
   static func isIPv6(_ text: String) -> Bool {
-    guard text.utf8.contains(UInt8(ascii: ":")) else { return false }
+    guard text.containsByte(UInt8(ascii: ":")) else { return false }
     var address = Substring(text)
     if let percent = address.firstIndex(of: "%") {
       // A scope id must be non-empty.

@@ -30,13 +30,8 @@ public struct PropertiesFile: Sendable {
 
   /// The entries `Properties.load` keeps: for every distinct key (compared by UTF-16 code units,
   /// as Java's `Hashtable` compares them) the last entry with that key, in file order.
-  public var effectiveEntries: [PropertyEntry] {
-    // Most files set every key once: then the answer is `entries` itself, shared, not copied.
-    if lastIndexByKey.count == entries.count { return entries }
-    var superseded = [Bool](repeating: false, count: entries.count)
-    for earlier in earlierIndexWithSameKey where earlier >= 0 { superseded[earlier] = true }
-    return entries.indices.filter { !superseded[$0] }.map { entries[$0] }
-  }
+  /// Computed once, when the file is read: several rules walk it.
+  public let effectiveEntries: [PropertyEntry]
 
   /// The effective key/value map, as `Properties.load` leaves it.
   ///
@@ -88,6 +83,14 @@ public struct PropertiesFile: Sendable {
     }
     self.lastIndexByKey = last
     self.earlierIndexWithSameKey = earlier
+    if last.count == entries.count {
+      // Most files set every key once: then the answer is `entries` itself, shared, not copied.
+      effectiveEntries = entries
+    } else {
+      var superseded = [Bool](repeating: false, count: entries.count)
+      for index in earlier where index >= 0 { superseded[index] = true }
+      effectiveEntries = entries.indices.filter { !superseded[$0] }.map { entries[$0] }
+    }
   }
 }
 

@@ -65,6 +65,38 @@ private struct Parser {
   // file is still an entry (empty key, empty value) for Java, and it needs a location.
   var logicalStart = 0
 
+  /// The line index of the last position looked up. Lookups move forward through the file
+  /// as it is read, so a few steps from there replace most binary searches (five per entry).
+  /// A class, so that the non-mutating lookups can move it.
+  final class LineCursor {
+    var line = 0
+  }
+  let cursor = LineCursor()
+
+  /// ``LineIndex/position(of:)``, starting from the cursor.
+  func position(of offset: Int) -> (line: Int, column: Int) {
+    let lines = lineIndex.lines
+    var index = cursor.line
+    guard index < lines.count, lines[index].start <= offset else {
+      let found = lineIndex.position(of: offset)
+      cursor.line = max(0, found.line - 1)
+      return found
+    }
+    var steps = 0
+    while index + 1 < lines.count && lines[index + 1].start <= offset {
+      index += 1
+      steps += 1
+      if steps == 32 {
+        // Far ahead (a long comment block): search the rest.
+        let found = lineIndex.position(of: offset)
+        cursor.line = found.line - 1
+        return found
+      }
+    }
+    cursor.line = index
+    return (index + 1, offset - lines[index].start + 1)
+  }
+
   init(path: String, bytes: [UInt8]) {
     self.path = path
     self.bytes = bytes
@@ -211,13 +243,13 @@ private struct Parser {
   }
 
   func location(of offset: Int) -> SourceLocation {
-    let (l, c) = lineIndex.position(of: offset)
+    let (l, c) = position(of: offset)
     return SourceLocation(file: path, line: l, column: c)
   }
 
   func range(from first: Int, through last: Int) -> SourceLocation {
     var loc = location(of: first)
-    let (l, c) = lineIndex.position(of: last)
+    let (l, c) = position(of: last)
     loc.endLine = l
     loc.endColumn = c + 1
     return loc
@@ -273,8 +305,8 @@ private struct Parser {
     } else {
       valueLocation = location(of: (origin.last ?? first) + 1)
     }
-    let firstLine = lineIndex.position(of: first).line
-    let lastLine = max(firstLine, lineIndex.position(of: logicalLineEnd).line)
+    let firstLine = position(of: first).line
+    let lastLine = max(firstLine, position(of: logicalLineEnd).line)
     let lineStart = lineIndex.lines.isEmpty ? 0 : lineIndex.lines[firstLine - 1].start
     entries.append(
       PropertyEntry(
