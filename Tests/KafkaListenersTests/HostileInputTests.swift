@@ -38,6 +38,7 @@ struct HostileInputTests {
     // TLS names checked per node (5–15 s debug, 1.1–2.2 s release), and descriptions of 10,001
     // and 20,000 nodes (1.8–2.5 s debug, at the bound; 0.4–0.6 s release).
     "yaml-10000-strimzi-documents.yaml", "strimzi-20k-nodeport-brokers.yaml",
+    "strimzi-20k-ingress-brokers.yaml",
     "description-10001-nodes.yaml", "description-20k-nodes-same-id.yaml",
     // Committed, found by the cluster fuzzer: one pool of 10,000 combined nodes (the limit).
     // Lint takes 6 s of CPU in a debug build (TLS names of 20,000 built-in endpoints, 1 s in

@@ -74,6 +74,14 @@ write("strimzi-20k-nodeport-brokers.yaml", strimzi(
     "        configuration:\n          brokers:\n" + "".join(
         f"            - {{broker: {i}, nodePort: {30000 + i % 2768}, advertisedHost: h{i}.example.com}}\n"
         for i in range(20_000)), replicas=9_999))
+# Ingress hosts for 20,000 ids on 9,999 brokers: the required-host check searched the broker
+# ids for every entry.
+write("strimzi-20k-ingress-brokers.yaml", strimzi(
+    "      - name: external\n        port: 9094\n        type: ingress\n        tls: true\n"
+    "        configuration:\n          bootstrap: {host: bootstrap.example.com}\n"
+    "          brokers:\n" + "".join(
+        f"            - {{broker: {i}, host: b{i}.example.com}}\n"
+        for i in range(20_000)), replicas=9_999))
 
 def description(nodes):
     return (

@@ -200,6 +200,8 @@ enum TLSAnalysis {
     let clusterNodes = Dictionary(
       cluster.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     var index: StrimziCertificateNames.Index?
+    // Computed names by node id: every TLS listener of a node presents the same certificate.
+    var computed: [Int: CertificateNames] = [:]
     for node in derived.nodes where node.roles.contains(.broker) {
       guard let clusterNode = clusterNodes[node.id] else { continue }
       let owner =
@@ -211,7 +213,7 @@ enum TLSAnalysis {
         let listener = listeners[endpoint.kafkaName]
         let certificate = presented(
           derived: derived, node: clusterNode, listener: listener, host: endpoint.advertisedHost,
-          input: input, index: &index)
+          input: input, index: &index, computed: &computed)
         let subject = "broker \(node.id) listener \(endpoint.kafkaName)"
         if !endpoint.isPlaceholder {
           checks.append(
@@ -242,7 +244,8 @@ enum TLSAnalysis {
 
   private static func presented(
     derived: DerivedCluster, node: ClusterNode, listener: Listener?, host: String,
-    input: LintInput, index: inout StrimziCertificateNames.Index?
+    input: LintInput, index: inout StrimziCertificateNames.Index?,
+    computed: inout [Int: CertificateNames]
   ) -> PresentedCertificate? {
     let cluster = derived.cluster
     let listenerName = listener?.kafkaName
@@ -281,10 +284,12 @@ enum TLSAnalysis {
         label: "\(entry.file.label) from Secret \(entry.secretName) key \(entry.key)",
         names: entry.file.leaf?.names ?? CertificateNames(), file: entry.file)
     }
+    let names =
+      computed[node.id]
+      ?? StrimziCertificateNames.names(derived, node: node, index: cachedIndex(&index, derived))
+    computed[node.id] = names
     return PresentedCertificate(
-      label: "the Strimzi cluster-CA certificate of \(node.podName) (computed)",
-      names: StrimziCertificateNames.names(
-        derived, node: node, index: cachedIndex(&index, derived)),
+      label: "the Strimzi cluster-CA certificate of \(node.podName) (computed)", names: names,
       file: nil)
   }
 

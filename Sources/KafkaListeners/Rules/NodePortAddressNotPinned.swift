@@ -119,7 +119,7 @@ public struct NodePortAddressNotPinned: Rule {
           configuration.advertisedHostTemplate == nil, !Self.misspeltPin(listener, yaml)
         else { continue }
         let pinned = Set(
-          configuration.brokers.filter { $0.advertisedHost != nil }.map(\.broker.value))
+          configuration.brokers.lazy.filter { $0.advertisedHost != nil }.map(\.broker.value))
         var unpinned: [Int] = []
         if let brokerIds = known.brokerIds {
           // The own format's advertisedHosts gives the n-th broker the n-th host.
