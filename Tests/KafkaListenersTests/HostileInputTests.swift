@@ -30,19 +30,19 @@ struct HostileInputTests {
 
   /// Generated inputs that are over the bounds in debug builds today: open performance bugs.
   static let heavyInputs: Set<String> = [
-    // Properties: 100,000 entries or comments, each with its positions, and 100,000
-    // diagnostics rendered (3–6 s of CPU in a debug build, 0.5–1 s in release).
-    "properties-100k-keys.properties", "properties-100k-duplicate-keys.properties",
-    "properties-100k-comment-lines.properties", "properties-100k-cr-only-lines.properties",
-    // Clusters at the modelled limits: 10,000 clusters, 20,000 overrides of 10,000 nodes with
-    // TLS names checked per node (5–15 s debug, 1.1–2.2 s release), and descriptions of 10,001
-    // and 20,000 nodes (1.8–2.5 s debug, at the bound; 0.4–0.6 s release).
+    // Properties: 100,000 duplicate keys, each reported and rendered (1.6–2.6 s of CPU in a
+    // debug build, 0.6–0.8 s in release).
+    "properties-100k-duplicate-keys.properties", "properties-100k-cr-only-lines.properties",
+    // Clusters at the modelled limits: 10,000 clusters, 20,000 node-port or ingress overrides
+    // of 10,000 nodes with TLS names checked per node (3.8–6 s debug, 1.2–1.7 s release), and
+    // descriptions of 10,001 and 20,000 nodes (1.6–1.9 s debug, too near the bound on a loaded
+    // machine; 0.5 s release).
     "yaml-10000-strimzi-documents.yaml", "strimzi-20k-nodeport-brokers.yaml",
     "strimzi-20k-ingress-brokers.yaml",
     "description-10001-nodes.yaml", "description-20k-nodes-same-id.yaml",
     // Committed, found by the cluster fuzzer: one pool of 10,000 combined nodes (the limit).
-    // Lint takes 6 s of CPU in a debug build (TLS names of 20,000 built-in endpoints, 1 s in
-    // release); generate refuses its 4.7 GB of output (exit 2) after the same analysis.
+    // Lint takes 2.6 s of CPU in a debug build (TLS names of 20,000 built-in endpoints, 0.7 s
+    // in release); generate refuses its 4.7 GB of output (exit 2) after the same analysis.
     "fuzz-cluster-2.yaml",
   ]
 
