@@ -39,6 +39,16 @@ public struct LintInput: Sendable {
   /// TLS checks: given certificates, certificates found in the inputs and the options.
   public var tls = TLSInput()
 
+  /// Whether the rules are worth running on several processors: many files, many nodes or a
+  /// long properties file. For a typical file, handing the rules to threads costs more than
+  /// running them.
+  var isLarge: Bool {
+    if yamlFiles.count + propertiesFiles.count >= 8 { return true }
+    let nodes = derivedClusters.reduce(0) { $0 + $1.nodes.count }
+    let entries = propertiesFiles.reduce(0) { $0 + $1.entries.count }
+    return nodes >= 200 || entries >= 5_000
+  }
+
   /// Parses the given files; nothing here throws, problems become data for the rules.
   public init(files: [SourceFile], configuration: Configuration) {
     self.init(
@@ -60,22 +70,33 @@ public struct LintInput: Sendable {
   /// `composeConfiguration`.
   init(files: [SourceFile], kafkaVersion: KafkaVersion, composeConfiguration: Configuration) {
     self.kafkaVersion = kafkaVersion
-    for file in files {
+    // Files are parsed on several processors when there are many; they are added in order.
+    let parsed = Parallel.map(files, minimumCount: 8) { file -> Parsed in
       switch file.content {
       case .unreadable(let reason):
-        unreadableFiles.append((file.path, reason))
+        return .unreadable(reason)
       case .bytes(let bytes):
         switch file.kind {
         case .properties:
-          addProperties(path: file.path, bytes: bytes)
+          return Self.parseProperties(path: file.path, bytes: bytes, kafkaVersion: kafkaVersion)
         case .yaml:
-          yamlFiles.append(YAMLReader.read(path: file.path, bytes: bytes))
-          yamlSources[file.path] = bytes
+          return .yaml(YAMLReader.read(path: file.path, bytes: bytes), bytes)
         }
       }
     }
+    for (file, result) in zip(files, parsed) {
+      switch result {
+      case .unreadable(let reason):
+        unreadableFiles.append((file.path, reason))
+      case .properties(let properties, let configuration):
+        add(properties, configuration)
+      case .yaml(let yaml, let bytes):
+        yamlFiles.append(yaml)
+        yamlSources[file.path] = bytes
+      }
+    }
     (clusters, clusterIssues) = ClusterReader.read(yamlFiles)
-    derivedClusters = clusters.map(ListenerDerivation.derive)
+    derivedClusters = Parallel.map(clusters, minimumCount: 8, ListenerDerivation.derive)
     tls.secrets = yamlFiles.flatMap(KubernetesSecretCertificates.read)
     readCompose(composeConfiguration)
   }
@@ -92,11 +113,33 @@ public struct LintInput: Sendable {
   }
 
   private mutating func addProperties(path: String, bytes: [UInt8]) {
-    let properties = PropertiesReader.read(path: path, bytes: bytes)
-    propertiesFiles.append(properties)
-    if BrokerConfiguration.isBrokerConfiguration(properties) {
-      brokerConfigurations.append(BrokerConfiguration(file: properties, version: kafkaVersion))
+    if case .properties(let properties, let configuration) = Self.parseProperties(
+      path: path, bytes: bytes, kafkaVersion: kafkaVersion)
+    {
+      add(properties, configuration)
     }
+  }
+
+  private mutating func add(_ properties: PropertiesFile, _ configuration: BrokerConfiguration?) {
+    propertiesFiles.append(properties)
+    if let configuration { brokerConfigurations.append(configuration) }
+  }
+
+  /// One parsed input file.
+  private enum Parsed: Sendable {
+    case unreadable(String)
+    case properties(PropertiesFile, BrokerConfiguration?)
+    case yaml(YAMLFile, [UInt8])
+  }
+
+  private static func parseProperties(path: String, bytes: [UInt8], kafkaVersion: KafkaVersion)
+    -> Parsed
+  {
+    let properties = PropertiesReader.read(path: path, bytes: bytes)
+    let configuration =
+      BrokerConfiguration.isBrokerConfiguration(properties)
+      ? BrokerConfiguration(file: properties, version: kafkaVersion) : nil
+    return .properties(properties, configuration)
   }
 }
 
@@ -115,14 +158,26 @@ final class SharedAnalyses: @unchecked Sendable {
 
   private let lock = NSLock()
   private var values: [Key: Any] = [:]
+  /// One lock per analysis, held while it is computed: rules run in parallel, and a rule that
+  /// needs an analysis another rule is computing waits for it instead of computing it again.
+  private var computing: [Key: NSLock] = [:]
 
   /// The analysis kept under `key`, computed by `compute` the first time.
   func value<Value>(_ key: Key, _ compute: () -> Value) -> Value {
     if let cached = lock.withLock({ values[key] }) as? Value { return cached }
-    // Computed outside the lock: one analysis reads another (findings read the judgement,
-    // which reads the resolutions).
-    let computed = compute()
-    lock.withLock { values[key] = computed }
-    return computed
+    let keyLock = lock.withLock {
+      if let existing = computing[key] { return existing }
+      let created = NSLock()
+      computing[key] = created
+      return created
+    }
+    // Only the analysis's own lock is held while computing: one analysis reads another
+    // (findings read the judgement, which reads the resolutions), never itself.
+    return keyLock.withLock {
+      if let cached = lock.withLock({ values[key] }) as? Value { return cached }
+      let computed = compute()
+      lock.withLock { values[key] = computed }
+      return computed
+    }
   }
 }

@@ -21,18 +21,24 @@ public struct Linter: Sendable {
     // Analyses are kept for one run: the input's public fields may change between runs.
     var input = input
     input.shared = SharedAnalyses()
-    var diagnostics: [Diagnostic] = []
-    for rule in rules {
+    let configuration = configuration
+    let active = rules.filter { rule in
       let metadata = rule.metadata
-      let setting = configuration.rules[metadata.code]
-      if setting == .off { continue }
-      if let versions = metadata.versions, !versions.contains(input.kafkaVersion) { continue }
-      var found = rule.check(input)
-      if case .severity(let severity) = setting {
+      if configuration.rules[metadata.code] == .off { return false }
+      if let versions = metadata.versions, !versions.contains(input.kafkaVersion) { return false }
+      return true
+    }
+    // Rules are independent: on a large input they run on several processors. Their findings
+    // are gathered in rule order, and sorted below.
+    let shared = input
+    let found = Parallel.map(active, minimumCount: input.isLarge ? 2 : .max) { rule in
+      var found = rule.check(shared)
+      if case .severity(let severity) = configuration.rules[rule.metadata.code] {
         for index in found.indices { found[index].severity = severity }
       }
-      diagnostics += found
+      return found
     }
+    var diagnostics = found.flatMap { $0 }
     diagnostics += composeKafkaDiagnostics(input)
 
     let suppressions =

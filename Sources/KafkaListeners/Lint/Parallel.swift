@@ -1,0 +1,37 @@
+import Dispatch
+import Foundation
+
+/// Runs independent pieces of a lint on several processors: parsing the files, deriving the
+/// clusters and running the rules. Results keep the order of the inputs, so the output is the
+/// same as a sequential run, byte for byte.
+enum Parallel {
+  /// Processors this process may use.
+  static let processors = ProcessInfo.processInfo.activeProcessorCount
+
+  /// `items.map(transform)`, spread over the processors when there are at least `minimumCount`
+  /// items. Below that a sequential map is faster: handing work to threads costs more than a
+  /// typical file's parsing or a small cluster's rules.
+  static func map<Element, Result>(
+    _ items: [Element], minimumCount: Int, _ transform: @Sendable (Element) -> Result
+  ) -> [Result] where Element: Sendable, Result: Sendable {
+    guard processors > 1, items.count >= max(2, minimumCount) else { return items.map(transform) }
+    return [Result](unsafeUninitializedCapacity: items.count) { buffer, initialized in
+      guard let base = buffer.baseAddress else {
+        initialized = 0
+        return
+      }
+      // Every index is written by exactly one iteration, and the array is read only after
+      // `concurrentPerform` has returned.
+      let slots = Slots(base: base)
+      DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        (slots.base + index).initialize(to: transform(items[index]))
+      }
+      initialized = items.count
+    }
+  }
+
+  /// The result buffer, shared by the iterations; each writes its own slot.
+  private struct Slots<Result>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Result>
+  }
+}
