@@ -28,7 +28,7 @@ import Testing
   }
 
   @Test func configurationChangesSeverityAndVersion() {
-    var configuration = Configuration(kafkaVersion: KafkaVersion(3, 9) ?? .newest)
+    var configuration = Configuration(kafkaVersion: KafkaVersion(3, 9))
     configuration.rules["KL301"] = .off
     configuration.rules["KL302"] = .severity(.error)
     let file = SourceFile(

@@ -88,7 +88,7 @@ final class Background {
     process.arguments = arguments
     process.standardInput = FileHandle.nullDevice
     if let log {
-      FileManager.default.createFile(atPath: log.path, contents: nil)
+      _ = FileManager.default.createFile(atPath: log.path, contents: nil)
       let handle = try FileHandle(forWritingTo: log)
       process.standardOutput = handle
       process.standardError = handle
