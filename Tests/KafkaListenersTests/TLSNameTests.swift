@@ -77,6 +77,30 @@ struct TLSNameTests {
     #expect(names.commonNames == ["my-cluster-kafka"])
   }
 
+  /// Strimzi reads each field of `brokers[]` from the first entry of the id that sets it, for
+  /// the advertised address and for the names it puts in the certificate alike: a second entry
+  /// that adds the advertised host is in both.
+  @Test func computedNamesMergeRepeatedBrokerEntries() throws {
+    let text = try #require(
+      KafkaListeners.readFile(packagePath("Fixtures/tls/strimzi-nodeport-advertised.yaml")))
+    let split = String(decoding: text, as: UTF8.self).replacingOccurrences(
+      of: "            - { broker: 1, advertisedHost: broker-1.kafka.example.com }\n",
+      with: "            - { broker: 1, nodePort: 31001 }\n"
+        + "            - { broker: 1, advertisedHost: broker-1.kafka.example.com }\n")
+    #expect(split.contains("nodePort: 31001"))
+    let file = SourceFile(path: "kafka.yaml", text: split)
+    let derived = try #require(LintInput(files: [file]).derivedClusters.first)
+    let node = try #require(derived.cluster.nodes.first { $0.id == 1 })
+    let advertised = derived.nodes.first { $0.id == 1 }?.endpoints.first {
+      $0.listener == "external"
+    }
+    #expect(advertised?.advertisedHost == "broker-1.kafka.example.com")
+    #expect(
+      StrimziCertificateNames.names(derived, node: node).dnsNames.contains(
+        "broker-1.kafka.example.com"))
+    #expect(Self.lint([file]).isEmpty)
+  }
+
   @Test func nodePortWithoutAdvertisedHostsIsReportedWithoutCertificates() throws {
     let bad = Self.lint([try Self.source("Fixtures/tls/strimzi-nodeport.yaml")])
     #expect(bad.map(\.code) == ["KL447"])

@@ -241,19 +241,7 @@ public enum ListenerDerivation {
       // A listener's name is written once, so its position identifies the listener.
       let key = listener.name.location
       if let merged = overridesByListener[key] { return merged[node.id] }
-      var merged: [Int: BrokerOverride] = [:]
-      for entry in listener.configuration.brokers {
-        guard var current = merged[entry.broker.value] else {
-          merged[entry.broker.value] = entry
-          continue
-        }
-        current.advertisedHost = current.advertisedHost ?? entry.advertisedHost
-        current.advertisedPort = current.advertisedPort ?? entry.advertisedPort
-        current.host = current.host ?? entry.host
-        current.nodePort = current.nodePort ?? entry.nodePort
-        current.loadBalancerIP = current.loadBalancerIP ?? entry.loadBalancerIP
-        merged[entry.broker.value] = current
-      }
+      let merged = listener.configuration.mergedBrokers
       overridesByListener[key] = merged
       return merged[node.id]
     }

@@ -153,6 +153,7 @@ final class SharedAnalyses: @unchecked Sendable {
     case judgements(resolveNames: Bool)
     case findings(resolveNames: Bool)
     case tlsChecks
+    case certificateFiles
     case yamlIndex
   }
 

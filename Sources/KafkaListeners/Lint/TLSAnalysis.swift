@@ -174,6 +174,12 @@ enum TLSAnalysis {
 
   /// Every certificate file the inputs provide, each once, for the certificate-level rules.
   static func certificateFiles(_ input: LintInput) -> [CertificateFile] {
+    // Kept for the run: six rules read the list, and finding the inline chains reads every key
+    // of every server.properties.
+    input.shared.value(.certificateFiles) { computeCertificateFiles(input) }
+  }
+
+  private static func computeCertificateFiles(_ input: LintInput) -> [CertificateFile] {
     // A described CA is a truststore, not a server certificate: only its problems are listed,
     // so that `unreadable-certificate` reports them.
     var files =
@@ -446,6 +452,8 @@ enum TLSAnalysis {
       }?.file
   }
 
+  private static let chainSuffix = "ssl.keystore.certificate.chain"
+
   /// `ssl.keystore.certificate.chain` values (PEM keystores), per listener or for all.
   static func inlineChains(_ config: BrokerConfiguration) -> [(
     listener: String?, file: CertificateFile
@@ -453,6 +461,10 @@ enum TLSAnalysis {
     var chains: [(String?, CertificateFile)] = []
     for entry in config.file.effectiveEntries {
       let key = entry.key
+      // Most keys end otherwise: one byte comparison settles them before any string search.
+      guard key.utf8.last == UInt8(ascii: "n"), key.utf8.count >= chainSuffix.utf8.count else {
+        continue
+      }
       let listener: String?
       if key == "ssl.keystore.certificate.chain" {
         listener = nil
@@ -482,18 +494,13 @@ public enum StrimziCertificateNames {
   /// every node cost time proportional to the cluster's size.
   struct Index {
     var derivedNodes: [Int: DerivedNode] = [:]
-    /// Per listener (by position), the first `brokers[]` entry of each node id.
+    /// Per listener (by position), the `brokers[]` entries of each node id, merged as the
+    /// operator merges them for the addresses it puts in the certificate.
     var overrides: [[Int: BrokerOverride]] = []
 
     init(_ derived: DerivedCluster) {
       for node in derived.nodes where derivedNodes[node.id] == nil { derivedNodes[node.id] = node }
-      overrides = derived.cluster.listeners.map { listener in
-        var first: [Int: BrokerOverride] = [:]
-        for entry in listener.configuration.brokers where first[entry.broker.value] == nil {
-          first[entry.broker.value] = entry
-        }
-        return first
-      }
+      overrides = derived.cluster.listeners.map(\.configuration.mergedBrokers)
     }
   }
 

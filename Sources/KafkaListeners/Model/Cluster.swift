@@ -338,6 +338,26 @@ public struct ListenerConfiguration: Sendable {
 
   /// An empty configuration.
   public init() {}
+
+  /// The `brokers[]` entries of each broker id, merged field by field in order, as Strimzi's
+  /// `ListenersUtils` reads them: for each field, the first entry of the id that sets it wins.
+  /// The derived addresses and the computed certificate names both read these.
+  public var mergedBrokers: [Int: BrokerOverride] {
+    var merged: [Int: BrokerOverride] = [:]
+    for entry in brokers {
+      guard var current = merged[entry.broker.value] else {
+        merged[entry.broker.value] = entry
+        continue
+      }
+      current.advertisedHost = current.advertisedHost ?? entry.advertisedHost
+      current.advertisedPort = current.advertisedPort ?? entry.advertisedPort
+      current.host = current.host ?? entry.host
+      current.nodePort = current.nodePort ?? entry.nodePort
+      current.loadBalancerIP = current.loadBalancerIP ?? entry.loadBalancerIP
+      merged[entry.broker.value] = current
+    }
+    return merged
+  }
 }
 
 /// `configuration.bootstrap`.
