@@ -233,6 +233,62 @@ import Testing
     #expect(input.composeProjects.first?.files == ["p/compose.yaml", "p/compose.override.yaml"])
   }
 
+  /// Mounts come from the `volumes` entries as Compose reads them: Windows drive sources keep
+  /// their drive, anonymous volumes (empty) mount nothing, and an override file's entry for a
+  /// container path replaces the base file's.
+  @Test func mountsFollowTheVolumeEntries() throws {
+    let input = project(
+      """
+      services:
+        kafka:
+          image: apache/kafka:4.1.0
+          volumes:
+            - C:\\kafka\\config:/mnt/shared/config:ro
+            - /var/lib/kafka/data
+            - type: tmpfs
+              target: /tmp/scratch
+            - type: bind
+              source: ./secrets
+              target: /etc/kafka/secrets
+      """)
+    let service = try #require(input.composeProjects.first?.services.first)
+    #expect(service.mounts == ["/mnt/shared/config", "/etc/kafka/secrets"])
+    #expect(service.volumes.map(\.target) == [
+      "/mnt/shared/config", "/var/lib/kafka/data", "/tmp/scratch", "/etc/kafka/secrets",
+    ])
+    let report = Linter().lint(input, fileCount: 1)
+    #expect(report.diagnostics.contains { $0.code == "KL601" && $0.message.contains("/mnt/shared/config") })
+
+    // An anonymous volume at the config directory leaves it empty: the image's own files stay.
+    let anonymous = project(
+      """
+      services:
+        kafka:
+          image: apache/kafka:4.1.0
+          volumes: [/mnt/shared/config]
+      """)
+    #expect(try #require(anonymous.composeProjects.first?.services.first).mounts.isEmpty)
+
+    let base = SourceFile(
+      path: "p/compose.yaml",
+      text: """
+        services:
+          kafka:
+            image: bitnami/kafka:3.9
+            volumes: ["./config:/bitnami/kafka/config", "data:/bitnami/kafka/data"]
+        """)
+    let override = SourceFile(
+      path: "p/compose.override.yaml",
+      text: """
+        services:
+          kafka:
+            volumes: ["./other:/bitnami/kafka/config"]
+        """)
+    let merged = try #require(LintInput(files: [base, override]).composeProjects.first?.services.first)
+    #expect(merged.mounts == ["/bitnami/kafka/data", "/bitnami/kafka/config"])
+    #expect(merged.volumes.first { $0.target == "/bitnami/kafka/config" }?.source == "./other")
+  }
+
   @Test func dotEnvAndEnvFileAreReadNextToTheProject() throws {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -133,10 +133,13 @@ public struct ComposeService: Sendable {
   public var declaredKafkaVersion: Located<String>?
   /// Where the service key is.
   public var location: SourceLocation
-  /// Container paths of `volumes` mounts (a mounted config directory changes what images do).
-  public var mounts: [String] = []
   /// The `volumes` entries, short and long syntax alike, in the order written.
   public var volumes: [ComposeVolume] = []
+
+  /// Container paths where `volumes` mount a host path or a named volume: a mounted config
+  /// directory changes what images do. Anonymous volumes and tmpfs mounts start empty, so they
+  /// are left out.
+  public var mounts: [String] { volumes.filter { $0.source != nil }.map(\.target) }
 
   /// A variable's value text, when set with a value.
   public func env(_ name: String) -> String? { environment[name]?.value?.text }

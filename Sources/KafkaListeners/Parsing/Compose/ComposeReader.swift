@@ -164,9 +164,6 @@ enum ComposeReader {
         merged.volumes.removeAll { $0.target == volume.target }
         merged.volumes.append(volume)
       }
-      for mount in service.mounts where !merged.mounts.contains(mount) {
-        merged.mounts.append(mount)
-      }
       result.services[index] = merged
     }
     result.services.sort { $0.name.value < $1.name.value }
@@ -443,17 +440,13 @@ enum ComposeReader {
           }
         }
       }
-      var mounts: [String] = []
       var volumes: [ComposeVolume] = []
       for item in spec["volumes"]?.sequence?.items ?? [] {
         if let entry = value(item) {
-          let parts = entry.text.split(separator: ":")
-          if parts.count >= 2 { mounts.append(String(parts[1])) }
           if let volume = Self.shortVolume(entry.text, at: entry.location) {
             volumes.append(volume)
           }
         } else if let long = item.mapping, let target = value(long["target"]) {
-          mounts.append(target.text)
           let source = value(long["source"])?.text
           let type = value(long["type"])?.text.lowercased()
           let kind: ComposeVolume.Kind
@@ -484,7 +477,7 @@ enum ComposeReader {
         declaredKafkaVersion: value(extensionBlock?["kafka-version"]).map {
           Located($0.text, at: $0.location)
         },
-        location: name.location, mounts: mounts, volumes: volumes)
+        location: name.location, volumes: volumes)
     }
 
     /// Whether a short-syntax volume source is a host path rather than a volume name: Compose
