@@ -41,21 +41,25 @@ enum UTF8Validation {
     let range = range.clamped(to: 0..<bytes.count)
     return bytes.withUnsafeBufferPointer { buffer -> Int? in
       guard let base = buffer.baseAddress, !range.isEmpty else { return nil }
-      let raw = UnsafeRawPointer(base + range.lowerBound)
-      let count = range.count
-      var offset = 0
-      while offset + 8 <= count {
-        if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
-          break
-        }
-        offset += 8
-      }
-      while offset < count {
-        if base[range.lowerBound + offset] >= 0x80 { return offset }
-        offset += 1
-      }
-      return nil
+      return firstNonASCIIOffset(base + range.lowerBound, count: range.count)
     }
+  }
+
+  /// The offset of the first byte of `count` bytes at `start` that is not ASCII, or `nil`.
+  static func firstNonASCIIOffset(_ start: UnsafePointer<UInt8>, count: Int) -> Int? {
+    let raw = UnsafeRawPointer(start)
+    var offset = 0
+    while offset + 8 <= count {
+      if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+        break
+      }
+      offset += 8
+    }
+    while offset < count {
+      if start[offset] >= 0x80 { return offset }
+      offset += 1
+    }
+    return nil
   }
 }
 
@@ -81,20 +85,8 @@ extension UTF8Validation {
     var text = text
     return text.withUTF8 { buffer in
       guard let base = buffer.baseAddress else { return true }
-      if memchr(base, Int32(excluded), buffer.count) != nil { return false }
-      let raw = UnsafeRawPointer(base)
-      var offset = 0
-      while offset + 8 <= buffer.count {
-        if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
-          return false
-        }
-        offset += 8
-      }
-      while offset < buffer.count {
-        if base[offset] >= 0x80 { return false }
-        offset += 1
-      }
-      return true
+      return memchr(base, Int32(excluded), buffer.count) == nil
+        && firstNonASCIIOffset(base, count: buffer.count) == nil
     }
   }
 }

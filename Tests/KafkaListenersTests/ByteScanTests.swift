@@ -1,0 +1,32 @@
+import Testing
+
+@testable import KafkaListeners
+
+/// The word-at-a-time and `memchr` scans that replace generic byte loops must answer what the
+/// plain loops answer, at every alignment and length, including the tail after the last word.
+@Suite struct ByteScanTests {
+  @Test func scansAgreeWithPlainLoops() {
+    var random = SplitMix64(seed: 42)
+    let alphabet: [UInt8] = Array("ab*:.\u{0}".utf8) + [0x7F, 0x80, 0xC3, 0xA9, 0xFF]
+    for _ in 0..<3_000 {
+      let count = random.below(40)
+      let bytes = (0..<count).map { _ in
+        // Mostly ASCII letters, as real input is, with a rare other byte.
+        random.chance(1, in: 6) ? random.pick(alphabet) : UInt8(ascii: "k")
+      }
+      let lower = random.below(count + 1)
+      let upper = lower + random.below(count - lower + 1)
+      let expected = bytes[lower..<upper].firstIndex { $0 >= 0x80 }.map { $0 - lower }
+      #expect(UTF8Validation.firstNonASCIIOffset(bytes, in: lower..<upper) == expected)
+      #expect(bytes.firstOffset(ofByte: 0x2A) == bytes.firstIndex(of: 0x2A))
+
+      // Strings are valid UTF-8: keep the ASCII bytes and add whole characters.
+      let text = String(decoding: bytes.filter { $0 < 0x80 }, as: UTF8.self)
+        + (random.chance(1, in: 4) ? "é" : "")
+      #expect(
+        UTF8Validation.isASCII(text, excluding: UInt8(ascii: "*"))
+          == text.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "*") })
+      #expect(text.containsByte(UInt8(ascii: ":")) == text.utf8.contains(UInt8(ascii: ":")))
+    }
+  }
+}
