@@ -520,21 +520,19 @@ private struct Session {
     }
     // Leftover bytes are only a note: a newer broker may add fields (never untagged ones in
     // the same version, so they are worth showing), and everything before them was read.
-    if let metadata = result.metadata, metadata.trailingBytes > 0 {
+    func leftover(_ check: ProbeCheck, _ response: String, _ count: Int) {
       findings.append(
         ProbeFinding(
-          ProbeChecks.metadataUnreadable,
-          "Metadata v\(metadata.version) from \(who) has \(metadata.trailingBytes) bytes after "
-            + "its last field; the fields before them were read", severity: .note,
-          broker: broker, endpoint: endpoint))
+          check,
+          "\(response) from \(who) has \(count) bytes after its last field; the fields before "
+            + "them were read", severity: .note, broker: broker, endpoint: endpoint))
+    }
+    if let metadata = result.metadata, metadata.trailingBytes > 0 {
+      leftover(
+        ProbeChecks.metadataUnreadable, "Metadata v\(metadata.version)", metadata.trailingBytes)
     }
     if let described = result.describeCluster, described.trailingBytes > 0 {
-      findings.append(
-        ProbeFinding(
-          ProbeChecks.describeClusterDisagrees,
-          "DescribeCluster from \(who) has \(described.trailingBytes) bytes after its last "
-            + "field; the fields before them were read", severity: .note,
-          broker: broker, endpoint: endpoint))
+      leftover(ProbeChecks.describeClusterDisagrees, "DescribeCluster", described.trailingBytes)
     }
     if let problem = result.chainProblem, let ca = options.caFile {
       findings.append(
