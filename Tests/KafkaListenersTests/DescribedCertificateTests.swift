@@ -37,6 +37,26 @@ import Testing
     #expect(diagnostic.notes.contains { $0.location?.file.hasSuffix("tls/shared.pem") == true })
   }
 
+  /// `generate` reads the inputs as `lint` does, certificates and keystores included, so its
+  /// report names the same certificate problems (it used to judge no certificate at all).
+  @Test func generateReportsWhatLintReports() throws {
+    for name in ["listener-certificate-misses-host.yaml", "node-certificates.yaml"] {
+      var configuration = Configuration()
+      configuration.tls.now = Self.now
+      let paths = [Self.fixture(name)]
+      let linted = try KafkaListeners.lint(paths: paths, configuration: configuration)
+      let generated = try KafkaListeners.generate(paths: paths, configuration: configuration)
+      let both = try KafkaListeners.generateIncludingCompose(
+        paths: paths, configuration: configuration)
+      let tls = { (report: LintReport) in
+        report.diagnostics.filter { $0.code.hasPrefix("KL44") }.map(\.description)
+      }
+      #expect(!tls(linted).isEmpty, "\(name)")
+      #expect(tls(generated.report) == tls(linted), "\(name)")
+      #expect(tls(both.report) == tls(linted), "\(name)")
+    }
+  }
+
   @Test func listenerCertificateCoveringEveryBrokerPasses() throws {
     // The shared certificate covers every broker and the bootstrap name, and chains to `ca`.
     #expect(try Self.lint([Self.fixture("listener-certificate.yaml")]).isEmpty)

@@ -118,12 +118,11 @@ extension KafkaListeners {
   ) throws(ToolError) -> (
     report: LintReport, clusters: [DerivedCluster], compose: [ComposeGeneration]
   ) {
-    let files = try InputCollector(limits: limits).collect(paths)
-    var configuration = composeFiles(for: files, configuration: configuration, limits: limits)
+    var (input, configuration, fileCount) = try prepare(
+      paths: paths, configuration: configuration, limits: limits)
     // Generating is how drift is repaired, so drift (KL501) must not stop it.
     configuration.rules[ConfigurationDrift.code] = .off
-    let input = LintInput(files: files, configuration: configuration)
-    let report = Linter(configuration: configuration).lint(input, fileCount: files.count)
+    let report = Linter(configuration: configuration).lint(input, fileCount: fileCount)
     return (report, input.derivedClusters, generations(input))
   }
 

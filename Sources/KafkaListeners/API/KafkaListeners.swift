@@ -22,6 +22,18 @@ public enum KafkaListeners {
   public static func lint(
     paths: [String], configuration: Configuration = Configuration(), limits: Limits = Limits()
   ) throws(ToolError) -> LintReport {
+    let prepared = try prepare(paths: paths, configuration: configuration, limits: limits)
+    return Linter(configuration: prepared.configuration)
+      .lint(prepared.input, fileCount: prepared.fileCount)
+  }
+
+  /// Reads the inputs under `paths` as every command reads them: the files, the compose
+  /// environment next to them, the certificates given in the configuration, the keystores the
+  /// inputs name, and the server.properties files that descriptions name for their nodes. `lint`
+  /// and `generate` share it, so that both report the same findings.
+  static func prepare(
+    paths: [String], configuration: Configuration, limits: Limits
+  ) throws(ToolError) -> (input: LintInput, configuration: Configuration, fileCount: Int) {
     let collector = InputCollector(limits: limits)
     let files = try collector.collect(paths)
     var configuration = composeFiles(for: files, configuration: configuration, limits: limits)
@@ -40,8 +52,7 @@ public enum KafkaListeners {
     input.addProperties(referenced)
     CertificateLoading.loadDescribed(
       into: &input, referenced: referenced, password: configuration.tls.keystorePassword)
-    return Linter(configuration: configuration)
-      .lint(input, fileCount: files.count + referenced.count)
+    return (input, configuration, files.count + referenced.count)
   }
 
   /// Lints files already in memory.
@@ -55,9 +66,12 @@ public enum KafkaListeners {
   public static func generate(
     paths: [String], configuration: Configuration = Configuration(), limits: Limits = Limits()
   ) throws(ToolError) -> (report: LintReport, clusters: [DerivedCluster]) {
-    let files = try InputCollector(limits: limits).collect(paths)
-    let configuration = composeFiles(for: files, configuration: configuration, limits: limits)
-    return generate(files, configuration: configuration)
+    var (input, configuration, fileCount) = try prepare(
+      paths: paths, configuration: configuration, limits: limits)
+    // Generating is how drift is repaired, so drift (KL501) must not stop it.
+    configuration.rules[ConfigurationDrift.code] = .off
+    let report = Linter(configuration: configuration).lint(input, fileCount: fileCount)
+    return (report, input.derivedClusters)
   }
 
   /// Derives the per-node listener configuration of in-memory inputs.
