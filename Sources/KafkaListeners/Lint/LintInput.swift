@@ -78,7 +78,9 @@ public struct LintInput: Sendable {
       case .bytes(let bytes):
         switch file.kind {
         case .properties:
-          return Self.parseProperties(path: file.path, bytes: bytes, kafkaVersion: kafkaVersion)
+          let (properties, configuration) = Self.parseProperties(
+            path: file.path, bytes: bytes, kafkaVersion: kafkaVersion)
+          return .properties(properties, configuration)
         case .yaml:
           return .yaml(YAMLReader.read(path: file.path, bytes: bytes), bytes)
         }
@@ -113,11 +115,9 @@ public struct LintInput: Sendable {
   }
 
   private mutating func addProperties(path: String, bytes: [UInt8]) {
-    if case .properties(let properties, let configuration) = Self.parseProperties(
+    let (properties, configuration) = Self.parseProperties(
       path: path, bytes: bytes, kafkaVersion: kafkaVersion)
-    {
-      add(properties, configuration)
-    }
+    add(properties, configuration)
   }
 
   private mutating func add(_ properties: PropertiesFile, _ configuration: BrokerConfiguration?) {
@@ -132,14 +132,15 @@ public struct LintInput: Sendable {
     case yaml(YAMLFile, [UInt8])
   }
 
+  /// A properties file, and its broker configuration when it configures a broker or controller.
   private static func parseProperties(path: String, bytes: [UInt8], kafkaVersion: KafkaVersion)
-    -> Parsed
+    -> (PropertiesFile, BrokerConfiguration?)
   {
     let properties = PropertiesReader.read(path: path, bytes: bytes)
     let configuration =
       BrokerConfiguration.isBrokerConfiguration(properties)
       ? BrokerConfiguration(file: properties, version: kafkaVersion) : nil
-    return .properties(properties, configuration)
+    return (properties, configuration)
   }
 }
 

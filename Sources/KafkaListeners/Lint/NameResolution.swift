@@ -73,8 +73,6 @@ enum NameResolution {
     return results
   }
 
-  /// RFC 6761 §6.3 and §6.4: `localhost` names are the loopback address and `.invalid` names
-  /// never exist, whatever the resolver says.
   /// A cheap test that is true for every name ``special(_:)`` answers: it ends in `localhost`
   /// or `invalid`, in any case, with an optional dot. Lower-casing every advertised host only to
   /// find none of them special cost a tenth of linting 10,000 nodes.
@@ -103,6 +101,8 @@ enum NameResolution {
     return true
   }
 
+  /// RFC 6761 §6.3 and §6.4: `localhost` names are the loopback address and `.invalid` names
+  /// never exist, whatever the resolver says.
   static func special(_ name: String) -> ResolutionResult? {
     var name = name.lowercased()
     if name.hasSuffix(".") { name.removeLast() }

@@ -452,7 +452,7 @@ enum TLSAnalysis {
       }?.file
   }
 
-  private static let chainSuffix = "ssl.keystore.certificate.chain"
+  private static let chainKey = "ssl.keystore.certificate.chain"
 
   /// `ssl.keystore.certificate.chain` values (PEM keystores), per listener or for all.
   static func inlineChains(_ config: BrokerConfiguration) -> [(
@@ -462,15 +462,15 @@ enum TLSAnalysis {
     for entry in config.file.effectiveEntries {
       let key = entry.key
       // Most keys end otherwise: one byte comparison settles them before any string search.
-      guard key.utf8.last == UInt8(ascii: "n"), key.utf8.count >= chainSuffix.utf8.count else {
+      guard key.utf8.last == UInt8(ascii: "n"), key.utf8.count >= chainKey.utf8.count else {
         continue
       }
       let listener: String?
-      if key == "ssl.keystore.certificate.chain" {
+      if key == chainKey {
         listener = nil
-      } else if key.hasPrefix("listener.name."), key.hasSuffix(".ssl.keystore.certificate.chain") {
+      } else if key.hasPrefix("listener.name."), key.hasSuffix("." + chainKey) {
         listener = String(
-          key.dropFirst("listener.name.".count).dropLast(".ssl.keystore.certificate.chain".count))
+          key.dropFirst("listener.name.".count).dropLast(chainKey.count + 1))
       } else {
         continue
       }

@@ -339,6 +339,11 @@ public struct ListenerConfiguration: Sendable {
   /// An empty configuration.
   public init() {}
 
+  /// The broker ids that some `brokers[]` entry gives an `advertisedHost`.
+  var idsWithAdvertisedHost: Set<Int> {
+    Set(brokers.lazy.filter { $0.advertisedHost != nil }.map(\.broker.value))
+  }
+
   /// The `brokers[]` entries of each broker id, merged field by field in order, as Strimzi's
   /// `ListenersUtils` reads them: for each field, the first entry of the id that sets it wins.
   /// The derived addresses and the computed certificate names both read these.

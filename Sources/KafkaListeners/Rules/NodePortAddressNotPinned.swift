@@ -118,8 +118,7 @@ public struct NodePortAddressNotPinned: Rule {
         guard configuration.preferredNodePortAddressType == nil,
           configuration.advertisedHostTemplate == nil, !Self.misspeltPin(listener, yaml)
         else { continue }
-        let pinned = Set(
-          configuration.brokers.lazy.filter { $0.advertisedHost != nil }.map(\.broker.value))
+        let pinned = configuration.idsWithAdvertisedHost
         var unpinned: [Int] = []
         if let brokerIds = known.brokerIds {
           // The own format's advertisedHosts gives the n-th broker the n-th host.
