@@ -62,16 +62,18 @@ enum Output {
   }
 
   private static func put(_ text: String, to fd: Int32) {
-    let bytes = Array(text.utf8)
-    var written = 0
-    while written < bytes.count {
-      let n = bytes.withUnsafeBytes { buffer -> Int in
-        guard let base = buffer.baseAddress else { return 0 }
-        return writeBytes(fd, base + written, bytes.count - written)
+    // Written from the string's own storage: a generated configuration can be tens of
+    // megabytes, not worth copying to write once.
+    var text = text
+    text.withUTF8 { bytes in
+      guard let base = bytes.baseAddress else { return }
+      var written = 0
+      while written < bytes.count {
+        let n = writeBytes(fd, base + written, bytes.count - written)
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return }
+        written += n
       }
-      if n < 0 && errno == EINTR { continue }
-      if n <= 0 { return }
-      written += n
     }
   }
 

@@ -50,6 +50,110 @@ import Testing
     #expect(together.map(\.description) == alone.map(\.description))
   }
 
+  /// A large cluster derived in chunks on several threads gives the nodes, objects and issues
+  /// (each once, at its first node, in node order) of deriving the nodes one after another.
+  @Test func chunkedDerivationEqualsSequentialDerivation() throws {
+    // 700 nodes in two pools, on Kubernetes without a namespace. Per-listener issues (a bad
+    // port template, node ports Kubernetes allocates, routes without hosts) and per-node
+    // issues (node and load-balancer addresses that are not known) land in several chunks;
+    // brokers[] entries and known node addresses cover a few of the nodes.
+    let overrides = stride(from: 3, to: 700, by: 97).map {
+      "          - broker: \($0)\n            advertisedHost: public-\($0).example.com\n"
+    }.joined()
+    let addresses = stride(from: 5, to: 700, by: 89).map {
+      "      - node: \($0)\n        ExternalDNS: worker-\($0).example.com\n"
+    }.joined()
+    let text = """
+      apiVersion: kafka-listeners/v1
+      kind: ClusterDescription
+      metadata:
+        name: big
+      spec:
+        kafkaVersion: "4.1"
+        nodePools:
+          - name: a
+            roles: [broker]
+            replicas: 400
+          - name: b
+            roles: [broker, controller]
+            replicas: 300
+        listeners:
+          - name: ext
+            port: 9094
+            type: nodeport
+            tls: false
+            configuration:
+              advertisedPortTemplate: "9000 + {nodeId} +"
+              brokers:
+      \(overrides)
+          - name: lb
+            port: 9095
+            type: loadbalancer
+            tls: true
+          - name: route
+            port: 9096
+            type: route
+            tls: true
+        addresses:
+          nodes:
+      \(addresses)
+      """
+    let (clusters, _) = ClusterReader.read([
+      YAMLReader.read(path: "big.yaml", bytes: Array(text.utf8))
+    ])
+    let cluster = try #require(clusters.first)
+    #expect(cluster.nodes.count == 700)
+    let chunked = ListenerDerivation.derive(cluster, parallelFrom: 2)
+    let sequential = ListenerDerivation.derive(cluster, parallelFrom: .max)
+    #expect(sequential.issues.count > 1_000)
+    #expect(Set(sequential.issues.map(\.code)) == ["KL305", "KL306", "KL307"])
+    #expect(chunked.issues == sequential.issues)
+    #expect(GenerateRenderer.json([chunked]) == GenerateRenderer.json([sequential]))
+    let json = GenerateRenderer.json([sequential])
+    #expect(json.contains("public-682.example.com") && json.contains("worker-628.example.com"))
+  }
+
+  /// A long `spec.nodes` read in chunks on several threads gives the nodes and the issues, in
+  /// order, of reading the entries one after another.
+  @Test func chunkedNodeListEqualsSequentialRead() throws {
+    // Good entries with a few bad ones spread over the chunks: a missing id, an unknown role,
+    // a repeated role, an unknown key, an empty host, a pool named like a declared pool.
+    var lines = ["spec:", "  nodes:"]
+    for id in 0..<1_500 {
+      switch id % 211 {
+      case 7: lines += ["    - roles: [broker]", "      host: no-id-\(id).example.com"]
+      case 19: lines += ["    - id: \(id)", "      roles: [broker, router]"]
+      case 23: lines += ["    - id: \(id)", "      roles: [broker, broker]", "      hots: x"]
+      case 31: lines += ["    - id: \(id)", "      roles: [controller]", "      host: \"\""]
+      case 43: lines += ["    - id: \(id)", "      roles: [broker]", "      pool: declared"]
+      default:
+        lines += [
+          "    - id: \(id)", "      roles: [\(id % 3 == 0 ? "controller" : "broker")]",
+          "      host: kafka-\(id).dc\(id % 3).example.com", "      pool: p\(id % 4)",
+        ]
+      }
+    }
+    let file = YAMLReader.read(path: "nodes.yaml", bytes: Array(lines.joined(separator: "\n").utf8))
+    let spec = try #require(file.documents.first?.mapping?["spec"]?.mapping)
+    func read(parallelFrom: Int) -> (reads: [DescriptionParser.ExplicitNode?], issues: [ReadIssue]) {
+      var parser = DescriptionParser(reader: FieldReader())
+      parser.platform = .hosts
+      let items = parser.items(spec, "nodes", path: "spec")
+      let declared = ["declared": SourceLocation(file: "nodes.yaml", line: 1, column: 1)]
+      let reads = parser.explicitNodes(items, poolNames: declared, parallelFrom: parallelFrom)
+      return (reads, parser.reader.issues)
+    }
+    let chunked = read(parallelFrom: 2)
+    let sequential = read(parallelFrom: .max)
+    #expect(sequential.reads.count == 1_500)
+    #expect(sequential.reads.compactMap { $0?.node }.count > 1_400)
+    #expect(sequential.issues.count >= 30)
+    #expect(chunked.issues == sequential.issues)
+    #expect(chunked.reads.map { $0?.node } == sequential.reads.map { $0?.node })
+    #expect(chunked.reads.map { $0?.pool } == sequential.reads.map { $0?.pool })
+    #expect(chunked.reads.map { $0?.idLocation } == sequential.reads.map { $0?.idLocation })
+  }
+
   private final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0

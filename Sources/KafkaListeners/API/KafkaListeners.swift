@@ -23,8 +23,10 @@ public enum KafkaListeners {
     paths: [String], configuration: Configuration = Configuration(), limits: Limits = Limits()
   ) throws(ToolError) -> LintReport {
     let prepared = try prepare(paths: paths, configuration: configuration, limits: limits)
-    return Linter(configuration: prepared.configuration)
+    let report = Linter(configuration: prepared.configuration)
       .lint(prepared.input, fileCount: prepared.fileCount)
+    if prepared.input.isLarge { Parallel.release(prepared.input) }
+    return report
   }
 
   /// Reads the inputs under `paths` as every command reads them: the files, the compose
@@ -71,7 +73,9 @@ public enum KafkaListeners {
     // Generating is how drift is repaired, so drift (KL501) must not stop it.
     configuration.rules[ConfigurationDrift.code] = .off
     let report = Linter(configuration: configuration).lint(input, fileCount: fileCount)
-    return (report, input.derivedClusters)
+    let clusters = input.derivedClusters
+    if input.isLarge { Parallel.release(input) }
+    return (report, clusters)
   }
 
   /// Derives the per-node listener configuration of in-memory inputs.

@@ -20,6 +20,12 @@ public enum ListenerDerivation {
 
   /// Derives the configuration of every node.
   public static func derive(_ cluster: Cluster) -> DerivedCluster {
+    derive(cluster, parallelFrom: parallelNodeCount)
+  }
+
+  /// Derives the configuration of every node, on several processors when the cluster has at
+  /// least `parallelFrom` nodes; tests compare the two ways.
+  static func derive(_ cluster: Cluster, parallelFrom: Int) -> DerivedCluster {
     var context = Context(cluster: cluster)
     if cluster.namespace == nil && cluster.platform.value == .kubernetes {
       context.issue(
@@ -28,15 +34,22 @@ public enum ListenerDerivation {
           + "applies to without -n; the real names use the namespace the resource is applied to",
         cluster.name.location)
     }
-    let nodes = cluster.nodes.sorted { $0.id < $1.id }.map { context.node($0) }
+    let nodes = context.nodes(cluster.nodes.sorted { $0.id < $1.id }, parallelFrom: parallelFrom)
     context.collectObjects()
     return DerivedCluster(
       cluster: cluster, nodes: nodes, kubernetesObjects: context.objects, issues: context.issues)
   }
 
+  /// Clusters with at least this many nodes are derived in chunks on several processors.
+  static let parallelNodeCount = 512
+  /// Nodes per chunk: enough work to outweigh handing a chunk to a thread.
+  static let nodesPerChunk = 256
+
   private struct Context {
     let cluster: Cluster
     var issues: [ReadIssue] = []
+    /// The deduplication key of each of `issues`, so that chunks derived apart can be merged.
+    var issueKeys: [String] = []
     var objects: [KubernetesObject] = []
     var reported = Set<String>()
     /// `controller.quorum.voters` is the same on every node: built once, not once per node.
@@ -65,6 +78,49 @@ public enum ListenerDerivation {
     mutating func issue(_ code: String, _ key: String, _ message: String, _ location: SourceLocation) {
       guard reported.insert(key).inserted else { return }
       issues.append(ReadIssue(code: code, message: message, location: location))
+      issueKeys.append(key)
+    }
+
+    /// `sorted.map { node($0) }`. A large cluster is cut into chunks derived on several
+    /// processors, each from a copy of this context with the caches filled in; the chunks'
+    /// issues are then merged in node order, each key kept at its first occurrence, which is
+    /// what deriving the nodes one after another reports.
+    mutating func nodes(_ sorted: [ClusterNode], parallelFrom: Int) -> [DerivedNode] {
+      guard sorted.count >= parallelFrom else {
+        return sorted.map { node($0) }
+      }
+      fillCaches()
+      let base = self
+      let chunks = stride(from: 0, to: sorted.count, by: ListenerDerivation.nodesPerChunk).map {
+        $0..<min($0 + ListenerDerivation.nodesPerChunk, sorted.count)
+      }
+      let derived = Parallel.map(chunks, minimumCount: 2) { range in
+        var chunk = base
+        chunk.issues = []
+        chunk.issueKeys = []
+        let nodes = sorted[range].map { chunk.node($0) }
+        return (nodes: nodes, issues: chunk.issues, keys: chunk.issueKeys)
+      }
+      var nodes: [DerivedNode] = []
+      nodes.reserveCapacity(sorted.count)
+      for part in derived {
+        nodes += part.nodes
+        for (issue, key) in zip(part.issues, part.keys) where reported.insert(key).inserted {
+          issues.append(issue)
+          issueKeys.append(key)
+        }
+      }
+      return nodes
+    }
+
+    /// Computes what `node(_:)` would otherwise compute on first use, so that copies of the
+    /// context share it instead of each building its own.
+    mutating func fillCaches() {
+      _ = voters
+      _ = brokerOrdinals
+      for listener in cluster.listeners where overridesByListener[listener.name.location] == nil {
+        overridesByListener[listener.name.location] = listener.configuration.mergedBrokers
+      }
     }
 
     func internalHost(_ podName: String) -> String {

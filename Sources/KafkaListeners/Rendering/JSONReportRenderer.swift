@@ -3,7 +3,7 @@
 public enum JSONReportRenderer {
   /// The report as pretty-printed JSON with a trailing newline.
   public static func render(_ report: LintReport) -> String {
-    value(report).rendered() + "\n"
+    value(report).rendered(newline: true)
   }
 
   /// The report as a JSON value.

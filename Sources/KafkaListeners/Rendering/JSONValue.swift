@@ -22,10 +22,18 @@ public indirect enum JSONValue: Sendable, Hashable {
 
   /// The JSON text; pretty-printed with `indent` spaces per level, or compact when `nil`.
   public func rendered(indent: Int? = 2) -> String {
+    rendered(indent: indent, newline: false)
+  }
+
+  /// The JSON text, followed by a line feed when `newline` is set: a document written to a
+  /// file or a terminal ends with one, and adding it here saves copying a large text to
+  /// append one byte.
+  func rendered(indent: Int? = 2, newline: Bool) -> String {
     // Written as UTF-8 bytes and decoded once: appending to a `String` scalar by scalar took
     // most of `generate --format json`'s time on large clusters.
     var out: [UInt8] = []
     write(into: &out, indent: indent, level: 0)
+    if newline { out.append(UInt8(ascii: "\n")) }
     return String(decoding: out, as: UTF8.self)
   }
 
@@ -82,14 +90,28 @@ public indirect enum JSONValue: Sendable, Hashable {
   private static func newline(into out: inout [UInt8], indent: Int?, level: Int) {
     guard let indent else { return }
     out.append(UInt8(ascii: "\n"))
-    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+    let count = indent * level
+    // Copied from a run of spaces: appending them one by one showed in large outputs.
+    if count <= spaces.count {
+      out.append(contentsOf: spaces[..<count])
+    } else {
+      out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+    }
   }
+
+  private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
   /// A JSON string: `"` and `\` escaped, control characters (and DEL) as short escapes or
   /// `\u00XX`, everything else as its UTF-8 bytes. Every byte that needs an escape is ASCII, so
   /// the bytes of other characters are copied unchanged.
   private static func writeString(_ value: String, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
+    // Most strings need no escape at all: they are copied whole.
+    if !value.utf8.contains(where: needsEscape) {
+      out.append(contentsOf: value.utf8)
+      out.append(UInt8(ascii: "\""))
+      return
+    }
     for byte in value.utf8 {
       switch byte {
       case UInt8(ascii: "\""): out += #"\""#.utf8
@@ -107,5 +129,9 @@ public indirect enum JSONValue: Sendable, Hashable {
       }
     }
     out.append(UInt8(ascii: "\""))
+  }
+
+  private static func needsEscape(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
   }
 }

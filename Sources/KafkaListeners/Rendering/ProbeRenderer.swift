@@ -61,7 +61,7 @@ public enum ProbeRenderer {
 
   /// The JSON document described by `Schemas/probe.schema.json`.
   public static func json(_ report: ProbeReport) -> String {
-    value(report).rendered() + "\n"
+    value(report).rendered(newline: true)
   }
 
   /// The JSON document as a value.

@@ -87,7 +87,7 @@ public enum RuleDocumentation {
         }
         return .object(members)
       }
-    ).rendered() + "\n"
+    ).rendered(newline: true)
   }
 
   private static func tableCell(_ text: String) -> String {

@@ -4,7 +4,7 @@
 public enum SARIFRenderer {
   /// The report as a SARIF log with a trailing newline.
   public static func render(_ report: LintReport, rules: [any Rule] = RuleRegistry.all) -> String {
-    value(report, rules: rules).rendered() + "\n"
+    value(report, rules: rules).rendered(newline: true)
   }
 
   /// The report as a SARIF JSON value.

@@ -330,10 +330,10 @@ extension DescriptionParser {
     }
 
     var explicit: [(node: ClusterNode, poolWritten: Located<String>?)] = []
-    for (index, item) in items(spec, "nodes", path: "spec") {
-      let path = "spec.nodes[\(index)]"
-      guard let read = explicitNode(item, path: path, poolNames: poolNames) else { continue }
-      written.append(WrittenID(id: read.id, location: read.idLocation, owner: "\(path)"))
+    let nodeItems = items(spec, "nodes", path: "spec")
+    for (index, read) in zip(nodeItems.map(\.index), explicitNodes(nodeItems, poolNames: poolNames)) {
+      guard let read else { continue }
+      written.append(WrittenID(id: read.id, location: read.idLocation, owner: "spec.nodes[\(index)]"))
       if let node = read.node { explicit.append((node, read.pool)) }
     }
 
@@ -473,9 +473,49 @@ extension DescriptionParser {
 
   /// One `nodes[]` entry: the node (when complete), where its id is written, and its `pool`.
   /// The id alone is returned for a node with bad roles so that collisions are still found.
+  /// What ``explicitNode(_:path:poolNames:)`` reads from one entry of `spec.nodes`.
+  typealias ExplicitNode = (node: ClusterNode?, id: Int, idLocation: SourceLocation, pool: Located<String>?)
+
+  /// Lists at least this long are read in chunks on several processors.
+  static let parallelNodeCount = 1_024
+  /// Entries per chunk.
+  static let nodesPerChunk = 512
+
+  /// `explicitNode` of each item, in order. A long list is cut into chunks read on several
+  /// processors, each by a copy of this parser that starts without issues: reading an entry
+  /// changes nothing but the issues, so appending the chunks' issues in order gives what
+  /// reading the entries one after another appends.
+  mutating func explicitNodes(
+    _ items: [(index: Int, mapping: YAMLMapping)], poolNames: [String: SourceLocation],
+    parallelFrom: Int = parallelNodeCount
+  ) -> [ExplicitNode?] {
+    guard items.count >= parallelFrom else {
+      return items.map { explicitNode($0.mapping, path: "spec.nodes[\($0.index)]", poolNames: poolNames) }
+    }
+    let base = self
+    let chunks = stride(from: 0, to: items.count, by: Self.nodesPerChunk).map {
+      $0..<min($0 + Self.nodesPerChunk, items.count)
+    }
+    let parts = Parallel.map(chunks, minimumCount: 2) { range in
+      var parser = base
+      parser.reader.issues = []
+      let reads = items[range].map {
+        parser.explicitNode($0.mapping, path: "spec.nodes[\($0.index)]", poolNames: poolNames)
+      }
+      return (reads: reads, issues: parser.reader.issues)
+    }
+    var reads: [ExplicitNode?] = []
+    reads.reserveCapacity(items.count)
+    for part in parts {
+      reads += part.reads
+      reader.issues += part.issues
+    }
+    return reads
+  }
+
   mutating func explicitNode(
     _ item: YAMLMapping, path: String, poolNames: [String: SourceLocation]
-  ) -> (node: ClusterNode?, id: Int, idLocation: SourceLocation, pool: Located<String>?)? {
+  ) -> ExplicitNode? {
     reader.checkKeys(item, allowed: keys("spec.nodes[]"), path: path)
     let id = reader.integer(
       item, "id", path: path, required: true, range: 0...DescriptionReader.maxNodeID)
