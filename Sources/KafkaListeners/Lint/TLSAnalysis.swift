@@ -146,6 +146,10 @@ struct TLSCheck {
 enum TLSAnalysis {
   static let tlsProtocols: Set<String> = ["SSL", "SASL_SSL"]
 
+  /// The rules that read ``checks(_:)``, so that a lint where all of them are off does not
+  /// compute it ahead of the rules.
+  static let ruleCodes: Set<String> = ["KL440", "KL441", "KL445", "KL446", "KL452"]
+
   /// Every (broker, TLS listener, name) to verify, advertised hosts first.
   static func checks(_ input: LintInput) -> [TLSCheck] {
     input.shared.value(.tlsChecks) { computeChecks(input) }

@@ -111,7 +111,7 @@ public struct NodePortAddressNotPinned: Rule {
   public func check(_ input: LintInput) -> [Diagnostic] {
     let yaml = YAMLIndex(input)
     var diagnostics: [Diagnostic] = []
-    for cluster in input.clusters {
+    for cluster in input.clusters where cluster.listeners.contains(where: { $0.type.value == .nodePort }) {
       let known = KnownNodes(cluster, yaml)
       for listener in cluster.listeners where listener.type.value == .nodePort {
         let configuration = listener.configuration

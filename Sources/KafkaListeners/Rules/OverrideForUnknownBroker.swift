@@ -158,7 +158,10 @@ public struct OverrideForUnknownBroker: Rule {
   public func check(_ input: LintInput) -> [Diagnostic] {
     let yaml = YAMLIndex(input)
     var diagnostics: [Diagnostic] = []
-    for cluster in input.clusters {
+    // Only listeners with brokers[] entries can name a stranger; the node ids are worked out
+    // for the clusters that have them.
+    for cluster in input.clusters
+    where cluster.listeners.contains(where: { !$0.configuration.brokers.isEmpty }) {
       let known = KnownNodes(cluster, yaml)
       guard let brokerIds = known.brokerIds else { continue }
       let brokers = Set(brokerIds)
