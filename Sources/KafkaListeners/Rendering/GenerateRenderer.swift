@@ -82,7 +82,8 @@ public enum GenerateRenderer {
       ("platform", .string(cluster.platform.value.rawValue)),
     ]
     let nodes = derived.nodes.filter { nodeFilter == nil || $0.id == nodeFilter }
-    members.append(("nodes", .array(nodes.map(nodeValue))))
+    // Each node's value is independent of the others: a large cluster's are built in parallel.
+    members.append(("nodes", .array(Parallel.map(nodes, minimumCount: 1_000, nodeValue))))
     members.append(
       (
         "kubernetesObjects",

@@ -34,6 +34,9 @@ public indirect enum JSONValue: Sendable, Hashable {
     var out: [UInt8] = []
     write(into: &out, indent: indent, level: 0)
     if newline { out.append(UInt8(ascii: "\n")) }
+    // A large document's values (a cluster of thousands of nodes) are freed on another thread;
+    // the caller has its text.
+    if out.count >= 1 << 20 { Parallel.release(self) }
     return String(decoding: out, as: UTF8.self)
   }
 
@@ -58,6 +61,12 @@ public indirect enum JSONValue: Sendable, Hashable {
           item.write(into: &bytes, indent: indent, level: level + 1)
           return bytes
         } : nil
+      if let written {
+        // Room for the pieces at once, rather than growing (and copying) a large text
+        // step by step.
+        let separators = items.count * (2 + (indent ?? 0) * (level + 1))
+        out.reserveCapacity(out.count + written.reduce(separators) { $0 + $1.count })
+      }
       for (index, item) in items.enumerated() {
         if index > 0 { out.append(UInt8(ascii: ",")) }
         JSONValue.newline(into: &out, indent: indent, level: level + 1)

@@ -134,7 +134,9 @@ public struct HostPortCollision: Rule {
     let cluster = derived.cluster
     let docker = cluster.platform.value == .docker
     var diagnostics: [Diagnostic] = []
-    var earlier: [String: [(node: ClusterNode, ports: Set<Int>)]] = [:]
+    // The few fields the message needs, not whole nodes: copying a node per node showed on
+    // clusters of thousands.
+    var earlier: [String: [(id: Int, host: SourceLocation, ports: Set<Int>)]] = [:]
     // Looked up once per node: searching the derived nodes for each node is quadratic.
     var portsByNode: [Int: Set<Int>] = [:]
     for derivedNode in derived.nodes where portsByNode[derivedNode.id] == nil {
@@ -144,11 +146,10 @@ public struct HostPortCollision: Rule {
       guard let host = node.host else { continue }
       let ports = portsByNode[node.id] ?? []
       let key = host.value.lowercased()
-      defer { earlier[key, default: []].append((node, ports)) }
-      guard let others = earlier[key], let first = others.first, let firstHost = first.node.host
-      else { continue }
+      defer { earlier[key, default: []].append((node.id, host.location, ports)) }
+      guard let others = earlier[key], let first = others.first else { continue }
       let shared = others.reduce(into: Set<Int>()) { $0.formUnion($1.ports.intersection(ports)) }
-      let ids = PortChecks.list(others.map(\.node.id))
+      let ids = PortChecks.list(others.map(\.id))
       let portList = PortChecks.list(shared.sorted())
       let nodes = (others.count == 1 ? "node " : "nodes ") + ids
       let portsText = (shared.count == 1 ? "port " : "ports ") + portList
@@ -170,7 +171,7 @@ public struct HostPortCollision: Rule {
       diagnostics.append(
         metadata.diagnostic(
           message, at: host.location,
-          notes: [.init("node \(first.node.id) has this host here", at: firstHost.location)]))
+          notes: [.init("node \(first.id) has this host here", at: first.host)]))
     }
     return diagnostics
   }
@@ -178,33 +179,38 @@ public struct HostPortCollision: Rule {
   /// Brokers that advertise one host on different listeners with the same port: on that host
   /// one port can be published (or bound) once.
   private func publishedPorts(_ derived: DerivedCluster) -> [Diagnostic] {
-    struct Use {
-      var node: Int
-      var endpoint: DerivedEndpoint
-    }
-    var first: [String: Use] = [:]
-    var collisions: [(later: Use, earlier: Use)] = []
     let brokers = derived.nodes.filter { $0.roles.contains(.broker) }
+    // A broker's endpoint, by position: copying endpoints into the table showed on clusters
+    // of thousands.
+    struct Use {
+      var broker: Int
+      var endpoint: Int
+    }
+    func endpoint(_ use: Use) -> DerivedEndpoint { brokers[use.broker].endpoints[use.endpoint] }
+    var first: [String: Use] = [:]
+    first.reserveCapacity(brokers.count * derived.cluster.listeners.count)
+    var collisions: [(later: Use, earlier: Use)] = []
     // Listener by listener, so the listener written later is the one reported.
     for listener in derived.cluster.listeners {
-      for node in brokers {
+      for (brokerIndex, node) in brokers.enumerated() {
         guard
-          let endpoint = node.endpoints.first(where: {
+          let endpointIndex = node.endpoints.firstIndex(where: {
             $0.type != nil && $0.listener == listener.name.value
-          }), !endpoint.isPlaceholder
+          })
         else { continue }
-        let key = endpoint.advertisedHost.lowercased() + ":" + endpoint.advertisedPort
-        let use = Use(node: node.id, endpoint: endpoint)
+        let use = Use(broker: brokerIndex, endpoint: endpointIndex)
+        let current = endpoint(use)
+        if current.isPlaceholder { continue }
+        let key = current.advertisedHost.lowercased() + ":" + current.advertisedPort
         guard let earlier = first[key] else {
           first[key] = use
           continue
         }
+        let previous = endpoint(earlier)
         // One listener of two brokers is KL318's; nodes sharing a host are reported above;
         // two listeners of one broker do not compete for a published port.
-        if earlier.endpoint.listener == endpoint.listener || earlier.node == node.id { continue }
-        if earlier.endpoint.hostSource == "the node's host"
-          && endpoint.hostSource == "the node's host"
-        {
+        if previous.listener == current.listener || brokers[earlier.broker].id == node.id { continue }
+        if previous.hostSource == "the node's host" && current.hostSource == "the node's host" {
           continue
         }
         collisions.append((use, earlier))
@@ -213,7 +219,12 @@ public struct HostPortCollision: Rule {
     // One diagnostic per input field, so a template shared by several brokers is named once.
     var reported = Set<SourceLocation>()
     var diagnostics: [Diagnostic] = []
-    for (later, earlier) in collisions where reported.insert(later.endpoint.location).inserted {
+    for (laterUse, earlierUse) in collisions
+    where reported.insert(endpoint(laterUse).location).inserted {
+      let (later, earlier) = (
+        (node: brokers[laterUse.broker].id, endpoint: endpoint(laterUse)),
+        (node: brokers[earlierUse.broker].id, endpoint: endpoint(earlierUse))
+      )
       let address = quoted(later.endpoint.advertisedAddress)
       diagnostics.append(
         metadata.diagnostic(
