@@ -22,10 +22,10 @@ public enum KafkaListeners {
   public static func lint(
     paths: [String], configuration: Configuration = Configuration(), limits: Limits = Limits()
   ) throws(ToolError) -> LintReport {
-    let prepared = try prepare(paths: paths, configuration: configuration, limits: limits)
-    let report = Linter(configuration: prepared.configuration)
-      .lint(prepared.input, fileCount: prepared.fileCount)
-    if prepared.input.isLarge { Parallel.release(prepared.input) }
+    let (input, configuration, fileCount) = try prepare(
+      paths: paths, configuration: configuration, limits: limits)
+    let report = Linter(configuration: configuration).lint(input, fileCount: fileCount)
+    if input.isLarge { Parallel.release(consume input) }
     return report
   }
 
@@ -74,7 +74,7 @@ public enum KafkaListeners {
     configuration.rules[ConfigurationDrift.code] = .off
     let report = Linter(configuration: configuration).lint(input, fileCount: fileCount)
     let clusters = input.derivedClusters
-    if input.isLarge { Parallel.release(input) }
+    if input.isLarge { Parallel.release(consume input) }
     return (report, clusters)
   }
 

@@ -49,6 +49,13 @@ public struct LintInput: Sendable {
     return nodes >= 200 || entries >= 5_000
   }
 
+  /// This input with no analyses computed yet.
+  func withNewAnalyses() -> LintInput {
+    var copy = self
+    copy.shared = SharedAnalyses()
+    return copy
+  }
+
   /// Parses the given files; nothing here throws, problems become data for the rules.
   public init(files: [SourceFile], configuration: Configuration) {
     self.init(

@@ -19,8 +19,7 @@ public struct Linter: Sendable {
   /// Lints already parsed inputs.
   public func lint(_ input: LintInput, fileCount: Int) -> LintReport {
     // Analyses are kept for one run: the input's public fields may change between runs.
-    var input = input
-    input.shared = SharedAnalyses()
+    let input = input.withNewAnalyses()
     let configuration = configuration
     let active = rules.filter { rule in
       let metadata = rule.metadata
@@ -30,11 +29,10 @@ public struct Linter: Sendable {
     }
     // Rules are independent: on a large input they run on several processors. Their findings
     // are gathered in rule order, and sorted below.
-    let shared = input
     let isLarge = input.isLarge
-    if isLarge { Linter.computeSharedAnalyses(shared, for: active) }
+    if isLarge { Linter.computeSharedAnalyses(input, for: active) }
     let found = Parallel.map(active, minimumCount: isLarge ? 2 : .max) { rule in
-      var found = rule.check(shared)
+      var found = rule.check(input)
       if case .severity(let severity) = configuration.rules[rule.metadata.code] {
         for index in found.indices { found[index].severity = severity }
       }
@@ -66,7 +64,7 @@ public struct Linter: Sendable {
       unreadableFileCount: input.unreadableFiles.count)
     report.reachability = Reachability.analyze(input)
     // The analyses of a large input are many small objects: freed on another thread.
-    if isLarge { Parallel.release(input) }
+    if isLarge { Parallel.release(consume input) }
     return report
   }
 

@@ -31,10 +31,21 @@ enum Parallel {
     }
   }
 
-  /// Lets go of `value` on another thread. Freeing a large input, millions of small objects,
-  /// takes tens of milliseconds the caller need not wait for: it has its report already.
-  static func release<Value: Sendable>(_ value: Value) {
-    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
+  /// Frees `value` on another thread. Freeing a large input, millions of small objects, takes
+  /// tens of milliseconds the caller need not wait for: it has its report already. The caller
+  /// hands its last reference over (`consume`); a reference it kept would be the last one
+  /// dropped, and the freeing would happen on its own thread after all.
+  static func release<Value: Sendable>(_ value: consuming Value) {
+    let owned = Owned(value)
+    DispatchQueue.global(qos: .utility).async { owned.drop() }
+  }
+
+  /// A value moved into the block that frees it.
+  private final class Owned<Value: Sendable>: @unchecked Sendable {
+    private var value: Value?
+    init(_ value: consuming Value) { self.value = value }
+    /// Called once, by the one block that owns this box.
+    func drop() { value = nil }
   }
 
   /// The result buffer, shared by the iterations; each writes its own slot.

@@ -69,7 +69,7 @@ public enum GenerateRenderer {
       ("version", .int(1)),
       ("clusters", .array(clusters.map { clusterValue($0, nodeFilter: nodeFilter) })),
     ])
-    return value.rendered(newline: true)
+    return (consume value).rendered(newline: true)
   }
 
   private static func clusterValue(_ derived: DerivedCluster, nodeFilter: Int?) -> JSONValue {

@@ -28,7 +28,7 @@ public indirect enum JSONValue: Sendable, Hashable {
   /// The JSON text, followed by a line feed when `newline` is set: a document written to a
   /// file or a terminal ends with one, and adding it here saves copying a large text to
   /// append one byte.
-  func rendered(indent: Int? = 2, newline: Bool) -> String {
+  consuming func rendered(indent: Int? = 2, newline: Bool) -> String {
     // Written as UTF-8 bytes and decoded once: appending to a `String` scalar by scalar took
     // most of `generate --format json`'s time on large clusters.
     var out: [UInt8] = []
@@ -36,7 +36,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     if newline { out.append(UInt8(ascii: "\n")) }
     // A large document's values (a cluster of thousands of nodes) are freed on another thread;
     // the caller has its text.
-    if out.count >= 1 << 20 { Parallel.release(self) }
+    if out.count >= 1 << 20 { Parallel.release(consume self) }
     return String(decoding: out, as: UTF8.self)
   }
 
