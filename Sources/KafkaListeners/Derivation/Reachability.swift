@@ -510,7 +510,7 @@ struct Judge {
     nodeHosts = Set(derived.cluster.nodes.compactMap { $0.host?.value.lowercased() })
     var machines: [String] = []
     var seen = Set<String>()
-    for node in derived.cluster.brokers {
+    for node in derived.cluster.nodes where node.roles.contains(.broker) {
       if let host = node.host?.value.lowercased(), seen.insert(host).inserted {
         machines.append(host)
       }

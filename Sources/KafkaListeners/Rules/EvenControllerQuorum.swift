@@ -103,12 +103,17 @@ public struct EvenControllerQuorum: Rule {
     let yaml = YAMLIndex(input)
     var diagnostics: [Diagnostic] = []
     for cluster in input.clusters where cluster.isKRaft {
-      let count = cluster.controllers.count
+      // The controllers' pools, found in one pass: a search of the nodes per pool grew with
+      // pools × nodes.
+      var count = 0
+      var controllerPools = Set<String>()
+      for node in cluster.nodes where node.roles.contains(.controller) {
+        count += 1
+        controllerPools.insert(node.pool)
+      }
       // A pool the reader could not read fully would make the count wrong.
       guard count >= 2, count % 2 == 0, KnownNodes.isComplete(cluster, yaml) else { continue }
-      let pools = cluster.pools.filter { pool in
-        cluster.controllers.contains { $0.pool == pool.name.value }
-      }
+      let pools = cluster.pools.filter { controllerPools.contains($0.name.value) }
       guard let first = pools.first else { continue }
       let upstream =
         count == 2

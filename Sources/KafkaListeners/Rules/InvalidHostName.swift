@@ -130,7 +130,9 @@ public struct InvalidHostName: Rule {
     }
 
     for cluster in input.clusters {
-      let brokers = cluster.brokers.sorted { $0.id < $1.id }
+      // Ids and pod names only: the templates below need no more of a node.
+      let brokers = cluster.nodes.lazy.filter { $0.roles.contains(.broker) }
+        .map { (id: $0.id, podName: $0.podName) }.sorted { $0.id < $1.id }
       for node in cluster.nodes {
         if let host = node.host {
           report("node \(node.id)'s host", host.value, at: host.location, kubernetesHost: false)

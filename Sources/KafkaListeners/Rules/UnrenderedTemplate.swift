@@ -121,7 +121,7 @@ public struct UnrenderedTemplate: Rule {
   public func check(_ input: LintInput) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for cluster in input.clusters {
-      let sample = cluster.brokers.min { $0.id < $1.id }
+      let sample = cluster.nodes.lazy.filter { $0.roles.contains(.broker) }.min { $0.id < $1.id }
       for listener in cluster.listeners {
         let configuration = listener.configuration
         let name = listener.name.value
