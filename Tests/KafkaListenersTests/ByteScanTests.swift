@@ -29,4 +29,18 @@ import Testing
       #expect(text.containsByte(UInt8(ascii: ":")) == text.utf8.contains(UInt8(ascii: ":")))
     }
   }
+
+  /// The copy-free lower-casing gives what `lowercased()` gives, on ASCII, upper-case letters
+  /// anywhere, and non-ASCII text whose lower case differs (`İ`, `Σ`) or does not (`ß`).
+  @Test func lowercasedIfNeededAgreesWithLowercased() {
+    var random = SplitMix64(seed: 11)
+    let pieces = ["kafka", "-0", ".svc", "Kafka", "EXAMPLE", "İ", "Σ", "ß", "é", "Z", "a", "@", "[", "`", "{"]
+    var texts = ["", "localhost", "LOCALHOST.", "kafka-0.kafka-brokers.ns.svc"]
+    for _ in 0..<2_000 {
+      texts.append((0..<Int(random.next() % 6)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined())
+    }
+    for text in texts {
+      #expect(text.lowercasedIfNeeded == text.lowercased(), "\(text)")
+    }
+  }
 }

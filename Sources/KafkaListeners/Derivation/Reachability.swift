@@ -507,11 +507,11 @@ struct Judge {
     self.resolutions = resolutions
     classifier = HostClassifier(
       kubernetesNames: HostClassifier.kubernetesNames(of: derived.cluster))
-    nodeHosts = Set(derived.cluster.nodes.compactMap { $0.host?.value.lowercased() })
+    nodeHosts = Set(derived.cluster.nodes.compactMap { $0.host?.value.lowercasedIfNeeded })
     var machines: [String] = []
     var seen = Set<String>()
     for node in derived.cluster.nodes where node.roles.contains(.broker) {
-      if let host = node.host?.value.lowercased(), seen.insert(host).inserted {
+      if let host = node.host?.value.lowercasedIfNeeded, seen.insert(host).inserted {
         machines.append(host)
       }
     }
@@ -784,7 +784,7 @@ struct Judge {
             + "brokers' network"), unresolved, .internalName
       )
     case (.hosts, .host):
-      if nodeHosts.contains(host.lowercased()) {
+      if nodeHosts.contains(host.lowercasedIfNeeded) {
         return (
           .init(.yes, "the brokers resolve each other's host names on their own machines"), routed,
           nil
@@ -805,7 +805,7 @@ struct Judge {
   }
 
   func resolved(_ host: String, _ audience: Audience) -> Verdicts {
-    var name = host.lowercased()
+    var name = host.lowercasedIfNeeded
     if name.hasSuffix(".") { name.removeLast() }
     switch resolutions[name] {
     case .addresses(let addresses)?:

@@ -81,7 +81,7 @@ struct HostClassifier: Sendable {
     if HostClassifier.isPlaceholder(host) { return .placeholder }
     if let problem = HostName.problem(host) { return .invalid(problem) }
     if let ip = IPLiteral.kind(host) { return .ip(ip) }
-    var name = host.lowercased()
+    var name = host.lowercasedIfNeeded
     if name.hasSuffix(".") { name.removeLast() }
     if name == "localhost" || name.hasSuffix(".localhost") { return .loopbackName }
     let labels = name.split(separator: ".", omittingEmptySubsequences: false)

@@ -92,6 +92,13 @@ extension UTF8Validation {
 }
 
 extension String {
+  /// `lowercased()`, without making a copy when there is nothing to lower: host names are
+  /// compared lower-cased for every node, and are nearly always written in lower case.
+  var lowercasedIfNeeded: String {
+    let unchanged = utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+    return unchanged ? self : lowercased()
+  }
+
   /// Whether the UTF-8 of the string holds `byte`, found by `memchr`.
   func containsByte(_ byte: UInt8) -> Bool {
     var text = self

@@ -134,18 +134,25 @@ public struct HostPortCollision: Rule {
     let cluster = derived.cluster
     let docker = cluster.platform.value == .docker
     var diagnostics: [Diagnostic] = []
-    // The few fields the message needs, not whole nodes: copying a node per node showed on
-    // clusters of thousands.
+    // Most clusters give every node its own host: only hosts written more than once are looked
+    // at further.
+    var hostCounts: [String: Int] = [:]
+    for node in cluster.nodes {
+      if let host = node.host { hostCounts[host.value.lowercasedIfNeeded, default: 0] += 1 }
+    }
+    guard hostCounts.values.contains(where: { $0 > 1 }) else { return [] }
+    // The few fields the message needs, not whole nodes.
     var earlier: [String: [(id: Int, host: SourceLocation, ports: Set<Int>)]] = [:]
-    // Looked up once per node: searching the derived nodes for each node is quadratic.
-    var portsByNode: [Int: Set<Int>] = [:]
-    for derivedNode in derived.nodes where portsByNode[derivedNode.id] == nil {
-      portsByNode[derivedNode.id] = Set(derivedNode.endpoints.map(\.port))
+    // Looked up by id: searching the derived nodes for each node is quadratic.
+    var derivedIndex: [Int: Int] = [:]
+    for (index, derivedNode) in derived.nodes.enumerated() where derivedIndex[derivedNode.id] == nil {
+      derivedIndex[derivedNode.id] = index
     }
     for node in cluster.nodes {
       guard let host = node.host else { continue }
-      let ports = portsByNode[node.id] ?? []
-      let key = host.value.lowercased()
+      let key = host.value.lowercasedIfNeeded
+      guard let count = hostCounts[key], count > 1 else { continue }
+      let ports = derivedIndex[node.id].map { Set(derived.nodes[$0].endpoints.map(\.port)) } ?? []
       defer { earlier[key, default: []].append((node.id, host.location, ports)) }
       guard let others = earlier[key], let first = others.first else { continue }
       let shared = others.reduce(into: Set<Int>()) { $0.formUnion($1.ports.intersection(ports)) }
@@ -187,7 +194,12 @@ public struct HostPortCollision: Rule {
       var endpoint: Int
     }
     func endpoint(_ use: Use) -> DerivedEndpoint { brokers[use.broker].endpoints[use.endpoint] }
-    var first: [String: Use] = [:]
+    // Host and port apart, rather than joined into one new string per broker and listener.
+    struct Address: Hashable {
+      var host: String
+      var port: String
+    }
+    var first: [Address: Use] = [:]
     first.reserveCapacity(brokers.count * derived.cluster.listeners.count)
     var collisions: [(later: Use, earlier: Use)] = []
     // Listener by listener, so the listener written later is the one reported.
@@ -201,7 +213,7 @@ public struct HostPortCollision: Rule {
         let use = Use(broker: brokerIndex, endpoint: endpointIndex)
         let current = endpoint(use)
         if current.isPlaceholder { continue }
-        let key = current.advertisedHost.lowercased() + ":" + current.advertisedPort
+        let key = Address(host: current.advertisedHost.lowercasedIfNeeded, port: current.advertisedPort)
         guard let earlier = first[key] else {
           first[key] = use
           continue
