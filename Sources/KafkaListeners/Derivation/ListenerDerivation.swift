@@ -65,6 +65,9 @@ public enum ListenerDerivation {
     var headless: String { "\(name)-kafka-brokers" }
     var isStrimzi: Bool { cluster.origin == .strimzi }
     var onKubernetes: Bool { cluster.platform.value == .kubernetes }
+    /// The protocol of the built-in listeners: Strimzi secures them with the cluster CA; off
+    /// Kubernetes no certificates are known, so they are plain.
+    var internalProtocol: String { onKubernetes ? "SSL" : "PLAINTEXT" }
 
     /// Controllers advertise their listener from Kafka 3.9 (KIP-853); before that Kafka
     /// refused it, so Strimzi wrote none.
@@ -167,8 +170,9 @@ public enum ListenerDerivation {
       }
       if isBroker {
         endpoints.append(builtIn("replication", ListenerDerivation.replication, node))
-        for listener in cluster.listeners {
-          endpoints.append(user(listener, node))
+        // By index: iterating the listeners copied each (a large value) for every node.
+        for index in cluster.listeners.indices {
+          endpoints.append(user(cluster.listeners[index], node))
         }
       }
       let roles = zooKeeper ? [.broker] : NodeRole.allCases.filter { node.roles.contains($0) }
@@ -185,15 +189,12 @@ public enum ListenerDerivation {
       }
       // The map names the control-plane listener on every node: brokers use it to reach the
       // controllers even though they do not listen on it.
-      var mapped = endpoints
+      var protocolMap = endpoints.map { "\($0.kafkaName):\($0.securityProtocol)" }
       if !isController && !zooKeeper {
-        mapped.insert(builtIn("controlplane", ListenerDerivation.controlPlane, node), at: 0)
+        protocolMap.insert(
+          "\(ListenerDerivation.controlPlane.name):\(internalProtocol)", at: 0)
       }
-      properties.append(
-        (
-          "listener.security.protocol.map",
-          mapped.map { "\($0.kafkaName):\($0.securityProtocol)" }.joined(separator: ",")
-        ))
+      properties.append(("listener.security.protocol.map", protocolMap.joined(separator: ",")))
       properties.append(
         ("listeners", endpoints.map { "\($0.kafkaName)://0.0.0.0:\($0.port)" }.joined(separator: ",")))
       if zooKeeper {
@@ -202,15 +203,11 @@ public enum ListenerDerivation {
       if isBroker {
         properties.append(("inter.broker.listener.name", ListenerDerivation.replication.name))
       }
-      let advertised = endpoints.filter {
-        !($0.listener == "controlplane" && isController && !controllersAdvertise)
-      }
+      let hideControlPlane = isController && !controllersAdvertise
+      let advertised = endpoints.lazy.filter { !($0.listener == "controlplane" && hideControlPlane) }
+        .map { "\($0.kafkaName)://\($0.advertisedAddress)" }
       if !advertised.isEmpty {
-        properties.append(
-          (
-            "advertised.listeners",
-            advertised.map { "\($0.kafkaName)://\($0.advertisedAddress)" }.joined(separator: ",")
-          ))
+        properties.append(("advertised.listeners", advertised.joined(separator: ",")))
       }
       if isStrimzi {
         // Strimzi always writes these two; per-listener values override the empty mechanism list.
@@ -227,9 +224,7 @@ public enum ListenerDerivation {
       DerivedEndpoint(
         listener: listener, kafkaName: builtIn.name, port: builtIn.port,
         advertisedHost: internalHost(node.podName), advertisedPort: String(builtIn.port),
-        // Strimzi secures its internal listeners with the cluster CA; off Kubernetes no
-        // certificates are known, so they are plain.
-        securityProtocol: onKubernetes ? "SSL" : "PLAINTEXT",
+        securityProtocol: internalProtocol,
         hostSource: onKubernetes ? "the headless service \(headless)" : "the node's host",
         portSource: "the listener port", isPlaceholder: false, location: node.location, type: nil)
     }

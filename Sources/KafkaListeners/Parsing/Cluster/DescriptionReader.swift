@@ -137,7 +137,7 @@ struct DescriptionParser {
     let kafkaVersion = self.kafkaVersion(spec)
     let clusterDomain = self.clusterDomain(spec)
     let (pools, nodes) = self.nodes(spec)
-    let brokerIDs = nodes.filter { $0.roles.contains(.broker) }.map(\.id)
+    let brokerIDs = nodes.compactMap { $0.roles.contains(.broker) ? $0.id : nil }
     let listeners = self.listeners(spec, brokerIDs: brokerIDs)
     let knownAddresses = addresses(
       spec, nodeIDs: nodes.map(\.id), brokerIDs: brokerIDs, listeners: listeners)
@@ -279,7 +279,23 @@ extension DescriptionParser {
   private struct WrittenID {
     var id: Int
     var location: SourceLocation
-    var owner: String
+    var owner: Owner
+
+    /// Who wrote the id, put into words only for a message: a description of ten thousand
+    /// nodes has no collision to report.
+    enum Owner: Equatable {
+      case pool(String)
+      case node(index: Int)
+      case assigned
+
+      var words: String {
+        switch self {
+        case .pool(let name): "pool \(quoted(name))"
+        case .node(let index): "spec.nodes[\(index)]"
+        case .assigned: ""
+        }
+      }
+    }
   }
 
   /// Reads `nodePools` and `nodes`, assigns the ids of pools that give only `replicas` the way
@@ -324,7 +340,7 @@ extension DescriptionParser {
       }
       for id in pool.nodeIds {
         written.append(
-          WrittenID(id: id.value, location: id.location, owner: "pool \(quoted(pool.name.value))"))
+          WrittenID(id: id.value, location: id.location, owner: .pool(pool.name.value)))
       }
       pools.append(pool)
     }
@@ -333,7 +349,7 @@ extension DescriptionParser {
     let nodeItems = items(spec, "nodes", path: "spec")
     for (index, read) in zip(nodeItems.map(\.index), explicitNodes(nodeItems, poolNames: poolNames)) {
       guard let read else { continue }
-      written.append(WrittenID(id: read.id, location: read.idLocation, owner: "spec.nodes[\(index)]"))
+      written.append(WrittenID(id: read.id, location: read.idLocation, owner: .node(index: index)))
       if let node = read.node { explicit.append((node, read.pool)) }
     }
 
@@ -346,8 +362,8 @@ extension DescriptionParser {
           ReadIssue(
             code: NodeIDCollision.code,
             message: first.owner == entry.owner
-              ? "node id \(entry.id) is listed twice in \(entry.owner)"
-              : "node id \(entry.id) of \(entry.owner) is already used by \(first.owner); node "
+              ? "node id \(entry.id) is listed twice in \(entry.owner.words)"
+              : "node id \(entry.id) of \(entry.owner.words) is already used by \(first.owner.words); node "
                 + "ids are unique across all pools and nodes of a cluster",
             location: entry.location,
             notes: [Diagnostic.Note("node id \(entry.id) is first used here", at: first.location)]))
@@ -378,7 +394,7 @@ extension DescriptionParser {
         var candidate = 0
         for _ in 0..<count {
           while used[candidate] != nil { candidate += 1 }
-          used[candidate] = WrittenID(id: candidate, location: pool.location, owner: "")
+          used[candidate] = WrittenID(id: candidate, location: pool.location, owner: .assigned)
           nodes.append(
             ClusterNode(
               id: candidate, pool: poolName, roles: roles,
@@ -397,7 +413,7 @@ extension DescriptionParser {
 
     // Explicit nodes form pools of their own, named by `pool` (Strimzi's `kafka` when absent).
     var explicitPools: [String: Int] = [:]
-    for (node, poolWritten) in explicit where !rejected.contains(node.location) {
+    for (node, poolWritten) in explicit where rejected.isEmpty || !rejected.contains(node.location) {
       nodes.append(node)
       guard poolNames[node.pool] == nil else { continue }
       if let index = explicitPools[node.pool] {
@@ -504,13 +520,8 @@ extension DescriptionParser {
       }
       return (reads: reads, issues: parser.reader.issues)
     }
-    var reads: [ExplicitNode?] = []
-    reads.reserveCapacity(items.count)
-    for part in parts {
-      reads += part.reads
-      reader.issues += part.issues
-    }
-    return reads
+    for part in parts { reader.issues += part.issues }
+    return parts.flatMap(\.reads)
   }
 
   mutating func explicitNode(
