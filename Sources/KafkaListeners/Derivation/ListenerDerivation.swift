@@ -204,8 +204,10 @@ public enum ListenerDerivation {
         properties.append(("inter.broker.listener.name", ListenerDerivation.replication.name))
       }
       let hideControlPlane = isController && !controllersAdvertise
-      let advertised = endpoints.lazy.filter { !($0.listener == "controlplane" && hideControlPlane) }
-        .map { "\($0.kafkaName)://\($0.advertisedAddress)" }
+      var advertised: [String] = []
+      for endpoint in endpoints where !(endpoint.listener == "controlplane" && hideControlPlane) {
+        advertised.append("\(endpoint.kafkaName)://\(endpoint.advertisedAddress)")
+      }
       if !advertised.isEmpty {
         properties.append(("advertised.listeners", advertised.joined(separator: ",")))
       }
