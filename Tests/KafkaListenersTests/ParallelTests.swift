@@ -17,6 +17,14 @@ import Testing
   }
 
   /// Rules asking for one analysis at once get the one computation: the others wait for it.
+  @Test(arguments: [(0, 512), (1, 512), (511, 512), (512, 512), (513, 512), (1_500, 256), (7, 0)])
+  func chunksCoverEveryIndexOnceInOrder(count: Int, size: Int) {
+    let chunks = Parallel.chunks(of: size, count: count)
+    #expect(chunks.flatMap { Array($0) } == Array(0..<count))
+    #expect(chunks.allSatisfy { !$0.isEmpty && $0.count <= max(1, size) })
+    #expect(chunks.dropLast().allSatisfy { $0.count == max(1, size) })
+  }
+
   @Test func sharedAnalysisIsComputedOnce() {
     let shared = SharedAnalyses()
     let computations = Counter()

@@ -94,9 +94,7 @@ public enum ListenerDerivation {
       }
       fillCaches()
       let base = self
-      let chunks = stride(from: 0, to: sorted.count, by: ListenerDerivation.nodesPerChunk).map {
-        $0..<min($0 + ListenerDerivation.nodesPerChunk, sorted.count)
-      }
+      let chunks = Parallel.chunks(of: ListenerDerivation.nodesPerChunk, count: sorted.count)
       let derived = Parallel.map(chunks, minimumCount: 2) { range in
         var chunk = base
         chunk.issues = []

@@ -31,6 +31,14 @@ enum Parallel {
     }
   }
 
+  /// `0..<count` cut into consecutive ranges of `size` (the last one may be shorter), for
+  /// callers that map a long list in chunks, each with its own copy of some state, and then
+  /// merge the chunks' results in order.
+  static func chunks(of size: Int, count: Int) -> [Range<Int>] {
+    let size = max(1, size)
+    return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+  }
+
   /// Frees `value` on another thread. Freeing a large input, millions of small objects, takes
   /// tens of milliseconds the caller need not wait for: it has its report already. The caller
   /// hands its last reference over (`consume`); a reference it kept would be the last one

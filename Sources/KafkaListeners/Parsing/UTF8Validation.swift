@@ -95,7 +95,8 @@ extension String {
   /// `lowercased()`, without making a copy when there is nothing to lower: host names are
   /// compared lower-cased for every node, and are nearly always written in lower case.
   var lowercasedIfNeeded: String {
-    let unchanged = utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+    let upper = UInt8(ascii: "A")...UInt8(ascii: "Z")
+    let unchanged = utf8.allSatisfy { $0 < 0x80 && !upper.contains($0) }
     return unchanged ? self : lowercased()
   }
 

@@ -136,9 +136,14 @@ public struct HostPortCollision: Rule {
     var diagnostics: [Diagnostic] = []
     // Most clusters give every node its own host: only hosts written more than once are looked
     // at further.
+    // Each node's lower-cased host, kept for the second pass rather than computed again.
+    var keys: [String?] = []
+    keys.reserveCapacity(cluster.nodes.count)
     var hostCounts: [String: Int] = [:]
     for node in cluster.nodes {
-      if let host = node.host { hostCounts[host.value.lowercasedIfNeeded, default: 0] += 1 }
+      let key = node.host?.value.lowercasedIfNeeded
+      if let key { hostCounts[key, default: 0] += 1 }
+      keys.append(key)
     }
     guard hostCounts.values.contains(where: { $0 > 1 }) else { return [] }
     // The few fields the message needs, not whole nodes.
@@ -148,9 +153,8 @@ public struct HostPortCollision: Rule {
     for (index, derivedNode) in derived.nodes.enumerated() where derivedIndex[derivedNode.id] == nil {
       derivedIndex[derivedNode.id] = index
     }
-    for node in cluster.nodes {
-      guard let host = node.host else { continue }
-      let key = host.value.lowercasedIfNeeded
+    for (node, key) in zip(cluster.nodes, keys) {
+      guard let host = node.host, let key else { continue }
       guard let count = hostCounts[key], count > 1 else { continue }
       let ports = derivedIndex[node.id].map { Set(derived.nodes[$0].endpoints.map(\.port)) } ?? []
       defer { earlier[key, default: []].append((node.id, host.location, ports)) }

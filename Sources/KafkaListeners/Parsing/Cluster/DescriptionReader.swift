@@ -509,9 +509,7 @@ extension DescriptionParser {
       return items.map { explicitNode($0.mapping, path: "spec.nodes[\($0.index)]", poolNames: poolNames) }
     }
     let base = self
-    let chunks = stride(from: 0, to: items.count, by: Self.nodesPerChunk).map {
-      $0..<min($0 + Self.nodesPerChunk, items.count)
-    }
+    let chunks = Parallel.chunks(of: Self.nodesPerChunk, count: items.count)
     let parts = Parallel.map(chunks, minimumCount: 2) { range in
       var parser = base
       parser.reader.issues = []
