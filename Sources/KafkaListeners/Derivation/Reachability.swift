@@ -507,16 +507,23 @@ struct Judge {
     self.resolutions = resolutions
     classifier = HostClassifier(
       kubernetesNames: HostClassifier.kubernetesNames(of: derived.cluster))
-    nodeHosts = Set(derived.cluster.nodes.compactMap { $0.host?.value.lowercasedIfNeeded })
+    // One pass over the nodes, by position (a loop over the array copied every node), with
+    // the tables sized up front: a large cluster has thousands of distinct hosts.
+    let nodes = derived.cluster.nodes
+    var hosts = Set<String>(minimumCapacity: nodes.count)
     var machines: [String] = []
     var seen = Set<String>()
-    for node in derived.cluster.nodes where node.roles.contains(.broker) {
-      if let host = node.host?.value.lowercasedIfNeeded, seen.insert(host).inserted {
+    for index in nodes.indices {
+      guard let host = nodes[index].host?.value.lowercasedIfNeeded else { continue }
+      hosts.insert(host)
+      if nodes[index].roles.contains(.broker), seen.insert(host).inserted {
         machines.append(host)
       }
     }
+    nodeHosts = hosts
     brokerMachines = machines
     var kinds: [String: HostKind] = [:]
+    kinds.reserveCapacity(derived.nodes.count)
     for node in derived.nodes {
       for endpoint in node.endpoints where endpoint.type != nil {
         let host = endpoint.advertisedHost

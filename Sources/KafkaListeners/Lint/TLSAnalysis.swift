@@ -205,25 +205,28 @@ enum TLSAnalysis {
   private static func clusterChecks(_ derived: DerivedCluster, _ input: LintInput) -> [TLSCheck] {
     let cluster = derived.cluster
     var checks: [TLSCheck] = []
-    let listeners = Dictionary(
-      cluster.listeners.map { ($0.kafkaName, $0) }, uniquingKeysWith: { first, _ in first })
-    let clusterNodes = Dictionary(
-      cluster.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    // Positions, not copies: a table of whole nodes copied every node of a large cluster.
+    let listenerPositions = Dictionary(
+      cluster.listeners.indices.map { (cluster.listeners[$0].kafkaName, $0) },
+      uniquingKeysWith: { first, _ in first })
+    let nodePositions = Dictionary(
+      cluster.nodes.indices.map { (cluster.nodes[$0].id, $0) },
+      uniquingKeysWith: { first, _ in first })
     var index: StrimziCertificateNames.Index?
     // Computed names by node id: every TLS listener of a node presents the same certificate.
     var computed: [Int: CertificateNames] = [:]
     for node in derived.nodes where node.roles.contains(.broker) {
-      guard let clusterNode = clusterNodes[node.id] else { continue }
+      guard let nodePosition = nodePositions[node.id] else { continue }
       let owner =
         cluster.origin == .description
         ? (cluster.nodeProperties[node.id]?.value ?? input.nodeProperties[node.id]).map {
           KeystoreOwner.properties($0)
         } : nil
       for endpoint in node.endpoints where tlsProtocols.contains(endpoint.securityProtocol) {
-        let listener = listeners[endpoint.kafkaName]
+        let listener = listenerPositions[endpoint.kafkaName].map { cluster.listeners[$0] }
         let certificate = presented(
-          derived: derived, node: clusterNode, listener: listener, host: endpoint.advertisedHost,
-          input: input, index: &index, computed: &computed)
+          derived: derived, node: cluster.nodes[nodePosition], listener: listener,
+          host: endpoint.advertisedHost, input: input, index: &index, computed: &computed)
         let subject = "broker \(node.id) listener \(endpoint.kafkaName)"
         if !endpoint.isPlaceholder {
           checks.append(

@@ -57,7 +57,10 @@ public indirect enum JSONValue: Sendable, Hashable {
       let written: [[UInt8]]? =
         items.count >= 1_000
         ? Parallel.map(items, minimumCount: 1_000) { item in
+          // A node of a generated cluster takes one to a few kilobytes: starting there saves
+          // growing each piece from nothing, a reallocation and copy at every doubling.
           var bytes: [UInt8] = []
+          bytes.reserveCapacity(1_024)
           item.write(into: &bytes, indent: indent, level: level + 1)
           return bytes
         } : nil
@@ -115,9 +118,15 @@ public indirect enum JSONValue: Sendable, Hashable {
   /// the bytes of other characters are copied unchanged.
   private static func writeString(_ value: String, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
-    // Most strings need no escape at all: they are copied whole.
-    if !value.utf8.contains(where: needsEscape) {
-      out.append(contentsOf: value.utf8)
+    // Most strings need no escape at all: they are scanned and copied whole, from their
+    // contiguous bytes rather than through the UTF-8 view's iterator.
+    var text = value
+    let copied = text.withUTF8 { bytes in
+      guard !bytes.contains(where: needsEscape) else { return false }
+      out.append(contentsOf: bytes)
+      return true
+    }
+    if copied {
       out.append(UInt8(ascii: "\""))
       return
     }

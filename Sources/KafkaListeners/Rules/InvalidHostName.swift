@@ -115,9 +115,10 @@ public struct InvalidHostName: Rule {
   public func check(_ input: LintInput) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     var reported = Set<SourceLocation>()
+    // `what` is built only for a host that has a problem: the checks run for every node.
     func report(
-      _ what: String, _ host: String, at location: SourceLocation, kubernetesHost: Bool,
-      rendered: Bool = false
+      _ what: @autoclosure () -> String, _ host: String, at location: SourceLocation,
+      kubernetesHost: Bool, rendered: Bool = false
     ) {
       guard !HostClassifier.isPlaceholder(host), !reported.contains(location),
         let problem = HostName.problem(host)
@@ -126,16 +127,18 @@ public struct InvalidHostName: Rule {
       reported.insert(location)
       let link = rendered ? ", which " : " "
       diagnostics.append(
-        metadata.diagnostic("\(what) \(quoted(host))\(link)\(problem)", at: location))
+        metadata.diagnostic("\(what()) \(quoted(host))\(link)\(problem)", at: location))
     }
 
     for cluster in input.clusters {
       // Ids and pod names only: the templates below need no more of a node.
       let brokers = cluster.nodes.lazy.filter { $0.roles.contains(.broker) }
         .map { (id: $0.id, podName: $0.podName) }.sorted { $0.id < $1.id }
-      for node in cluster.nodes {
-        if let host = node.host {
-          report("node \(node.id)'s host", host.value, at: host.location, kubernetesHost: false)
+      for index in cluster.nodes.indices {
+        if let host = cluster.nodes[index].host {
+          report(
+            "node \(cluster.nodes[index].id)'s host", host.value, at: host.location,
+            kubernetesHost: false)
         }
       }
       for listener in cluster.listeners {
@@ -150,14 +153,15 @@ public struct InvalidHostName: Rule {
             kubernetesHost: false)
         }
         for entry in configuration.brokers {
-          let broker = "brokers[broker \(entry.broker.value)]"
+          let broker = { "brokers[broker \(entry.broker.value)]" }
           if let host = entry.advertisedHost {
             report(
-              "\(name) \(broker).advertisedHost", host.value, at: host.location,
+              "\(name) \(broker()).advertisedHost", host.value, at: host.location,
               kubernetesHost: false)
           }
           if let host = entry.host, objectHosts {
-            report("\(name) \(broker).host", host.value, at: host.location, kubernetesHost: true)
+            report(
+              "\(name) \(broker()).host", host.value, at: host.location, kubernetesHost: true)
           }
         }
         if let host = configuration.bootstrap?.host, objectHosts {

@@ -131,22 +131,33 @@ public struct SharedAdvertisedAddress: Rule {
     var diagnostics: [Diagnostic] = []
     for derived in input.derivedClusters {
       let cluster = derived.cluster
-      let brokers = derived.nodes.filter { $0.roles.contains(.broker) }
       for listener in cluster.listeners {
-        var groups: [String: [(node: Int, endpoint: DerivedEndpoint)]] = [:]
-        var order: [String] = []
-        for node in brokers {
+        let name = listener.name.value
+        // Addresses are counted first, by position, without copying nodes or endpoints: on a
+        // cluster of thousands of brokers nearly every address is distinct.
+        var positions: [(node: Int, endpoint: Int)] = []
+        var counts: [Address: Int] = [:]
+        for (index, node) in derived.nodes.enumerated() where node.roles.contains(.broker) {
           guard
-            let endpoint = node.endpoints.first(where: {
-              $0.type != nil && $0.listener == listener.name.value
-            }), !endpoint.isPlaceholder
+            let position = node.endpoints.firstIndex(where: {
+              $0.type != nil && $0.listener == name
+            }), !node.endpoints[position].isPlaceholder
           else { continue }
-          let key = endpoint.advertisedHost.lowercased() + ":" + endpoint.advertisedPort
+          positions.append((index, position))
+          counts[Address(node.endpoints[position]), default: 0] += 1
+        }
+        guard counts.values.contains(where: { $0 > 1 }) else { continue }
+        var groups: [Address: [(node: Int, endpoint: DerivedEndpoint)]] = [:]
+        var order: [Address] = []
+        for (index, position) in positions {
+          let endpoint = derived.nodes[index].endpoints[position]
+          let key = Address(endpoint)
+          guard let count = counts[key], count > 1 else { continue }
           if groups[key] == nil { order.append(key) }
-          groups[key, default: []].append((node.id, endpoint))
+          groups[key, default: []].append((derived.nodes[index].id, endpoint))
         }
         for key in order {
-          guard let group = groups[key], group.count > 1 else { continue }
+          guard let group = groups[key] else { continue }
           // Nodes that share one host are one problem, reported by host-port-collision.
           if group.allSatisfy({ $0.endpoint.hostSource == "the node's host" }) { continue }
           diagnostics += problems(group, listener: listener, cluster: cluster)
@@ -154,6 +165,17 @@ public struct SharedAdvertisedAddress: Rule {
       }
     }
     return diagnostics
+  }
+
+  /// An advertised address as compared: host names ignore case.
+  private struct Address: Hashable {
+    var host: String
+    var port: String
+
+    init(_ endpoint: DerivedEndpoint) {
+      host = endpoint.advertisedHost.lowercasedIfNeeded
+      port = endpoint.advertisedPort
+    }
   }
 
   /// One diagnostic per input field that produced the shared address: at a template once,
