@@ -59,13 +59,14 @@ struct FieldReader {
   /// Reports every key of `mapping` that is not in `allowed`, with a suggestion when one is
   /// close.
   mutating func checkKeys(_ mapping: YAMLMapping, allowed: [String], path: String) {
-    let known = Set(allowed)
+    // A linear search: a mapping has a few keys and allows a few dozen at most, and hashing the
+    // allowed keys into a set for every mapping (every node of a large description) cost more.
     for (key, _) in mapping.pairs {
       guard let name = key.scalar?.text else {
         report(Self.wrongType, "\(path) has a key that is \(key.kindDescription), not a string", at: key.location)
         continue
       }
-      if known.contains(name) { continue }
+      if allowed.contains(name) { continue }
       var message = "unknown field \(quoted(name)) in \(path)"
       if let suggestion = Suggestions.closest(to: name, in: allowed) {
         message += "; did you mean \(quoted(suggestion.match))?"
