@@ -16,7 +16,8 @@ import Testing
     #expect(Parallel.map(["one"], minimumCount: 2) { $0.count } == [3])
   }
 
-  /// Rules asking for one analysis at once get the one computation: the others wait for it.
+  /// Chunks cover every index once, in order, all of the given size but the last (a size
+  /// below one counts as one).
   @Test(arguments: [(0, 512), (1, 512), (511, 512), (512, 512), (513, 512), (1_500, 256), (7, 0)])
   func chunksCoverEveryIndexOnceInOrder(count: Int, size: Int) {
     let chunks = Parallel.chunks(of: size, count: count)
@@ -25,6 +26,7 @@ import Testing
     #expect(chunks.dropLast().allSatisfy { $0.count == max(1, size) })
   }
 
+  /// Rules asking for one analysis at once get the one computation: the others wait for it.
   @Test func sharedAnalysisIsComputedOnce() {
     let shared = SharedAnalyses()
     let computations = Counter()

@@ -76,7 +76,7 @@ struct HostClassifier: Sendable {
   ]
 
   /// The kind of `host`. Runs for every advertised address of every node, so the common
-  /// case (a valid name) is decided on its labels without substring searches.
+  /// case (a valid name of four labels or more) is decided from its bytes without splitting.
   func kind(_ host: String) -> HostKind {
     if HostClassifier.isPlaceholder(host) { return .placeholder }
     if let problem = HostName.problem(host) { return .invalid(problem) }

@@ -135,24 +135,24 @@ public struct SharedAdvertisedAddress: Rule {
         let name = listener.name.value
         // Addresses are counted first, by position, without copying nodes or endpoints: on a
         // cluster of thousands of brokers nearly every address is distinct.
-        var positions: [(node: Int, endpoint: Int)] = []
+        var positions: [(node: Int, endpoint: Int, address: Address)] = []
         var counts: [Address: Int] = [:]
-        for (index, node) in derived.nodes.enumerated() where node.roles.contains(.broker) {
+        for index in derived.nodes.indices where derived.nodes[index].roles.contains(.broker) {
+          let endpoints = derived.nodes[index].endpoints
           guard
-            let position = node.endpoints.firstIndex(where: {
-              $0.type != nil && $0.listener == name
-            }), !node.endpoints[position].isPlaceholder
+            let position = endpoints.firstIndex(where: { $0.type != nil && $0.listener == name }),
+            !endpoints[position].isPlaceholder
           else { continue }
-          positions.append((index, position))
-          counts[Address(node.endpoints[position]), default: 0] += 1
+          let address = Address(endpoints[position])
+          positions.append((index, position, address))
+          counts[address, default: 0] += 1
         }
         guard counts.values.contains(where: { $0 > 1 }) else { continue }
         var groups: [Address: [(node: Int, endpoint: DerivedEndpoint)]] = [:]
         var order: [Address] = []
-        for (index, position) in positions {
-          let endpoint = derived.nodes[index].endpoints[position]
-          let key = Address(endpoint)
+        for (index, position, key) in positions {
           guard let count = counts[key], count > 1 else { continue }
+          let endpoint = derived.nodes[index].endpoints[position]
           if groups[key] == nil { order.append(key) }
           groups[key, default: []].append((derived.nodes[index].id, endpoint))
         }
