@@ -31,6 +31,15 @@ public struct DerivedNode: Sendable {
   }
 }
 
+extension DerivedNode {
+  /// The position in `endpoints` of the node's endpoint for the user listener `name` (not a
+  /// built-in one), or `nil` when the node does not serve it. A position rather than the
+  /// endpoint, so that callers on large clusters can keep it without copying the endpoint.
+  func userEndpointIndex(_ name: String) -> Int? {
+    endpoints.firstIndex { $0.type != nil && $0.listener == name }
+  }
+}
+
 /// One listener of one node.
 public struct DerivedEndpoint: Sendable {
   /// The user's listener name (`plain`), or `controlplane`/`replication` for the built-in ones.
@@ -59,6 +68,18 @@ public struct DerivedEndpoint: Sendable {
 
   /// `host:port` as advertised.
   public var advertisedAddress: String { "\(advertisedHost):\(advertisedPort)" }
+}
+
+/// An advertised address as rules compare them: the host ignoring case, the port as written.
+/// Host and port stay apart, rather than joined into a new string for every endpoint.
+struct AdvertisedAddressKey: Hashable {
+  var host: String
+  var port: String
+
+  init(_ endpoint: DerivedEndpoint) {
+    host = endpoint.advertisedHost.lowercasedIfNeeded
+    port = endpoint.advertisedPort
+  }
 }
 
 /// A Kubernetes object a listener needs.

@@ -544,9 +544,7 @@ struct Judge {
     let name = listener.name.value
     var endpoints: [DerivedEndpoint] = []
     for node in derived.nodes where node.roles.contains(.broker) {
-      if let endpoint = node.endpoints.first(where: { $0.type != nil && $0.listener == name }) {
-        endpoints.append(endpoint)
-      }
+      if let index = node.userEndpointIndex(name) { endpoints.append(node.endpoints[index]) }
     }
     return endpoints
   }
@@ -555,9 +553,8 @@ struct Judge {
     let name = listener.name.value
     var brokers: [BrokerJudgement] = []
     for node in derived.nodes where node.roles.contains(.broker) {
-      guard
-        let endpoint = node.endpoints.first(where: { $0.type != nil && $0.listener == name })
-      else { continue }
+      guard let index = node.userEndpointIndex(name) else { continue }
+      let endpoint = node.endpoints[index]
       let kind = self.kind(endpoint.advertisedHost)
       let (resolvable, routable, failure) = judge(endpoint, kind: kind, audience: audience)
       brokers.append(

@@ -135,8 +135,7 @@ public struct HostPortCollision: Rule {
     let docker = cluster.platform.value == .docker
     var diagnostics: [Diagnostic] = []
     // Most clusters give every node its own host: only hosts written more than once are looked
-    // at further.
-    // Each node's lower-cased host, kept for the second pass rather than computed again.
+    // at further. Each node's lower-cased host is kept for that second pass.
     var keys: [String?] = []
     keys.reserveCapacity(cluster.nodes.count)
     var hostCounts: [String: Int] = [:]
@@ -198,26 +197,17 @@ public struct HostPortCollision: Rule {
       var endpoint: Int
     }
     func endpoint(_ use: Use) -> DerivedEndpoint { brokers[use.broker].endpoints[use.endpoint] }
-    // Host and port apart, rather than joined into one new string per broker and listener.
-    struct Address: Hashable {
-      var host: String
-      var port: String
-    }
-    var first: [Address: Use] = [:]
+    var first: [AdvertisedAddressKey: Use] = [:]
     first.reserveCapacity(brokers.count * derived.cluster.listeners.count)
     var collisions: [(later: Use, earlier: Use)] = []
     // Listener by listener, so the listener written later is the one reported.
     for listener in derived.cluster.listeners {
       for (brokerIndex, node) in brokers.enumerated() {
-        guard
-          let endpointIndex = node.endpoints.firstIndex(where: {
-            $0.type != nil && $0.listener == listener.name.value
-          })
-        else { continue }
+        guard let endpointIndex = node.userEndpointIndex(listener.name.value) else { continue }
         let use = Use(broker: brokerIndex, endpoint: endpointIndex)
         let current = endpoint(use)
         if current.isPlaceholder { continue }
-        let key = Address(host: current.advertisedHost.lowercasedIfNeeded, port: current.advertisedPort)
+        let key = AdvertisedAddressKey(current)
         guard let earlier = first[key] else {
           first[key] = use
           continue

@@ -135,21 +135,20 @@ public struct SharedAdvertisedAddress: Rule {
         let name = listener.name.value
         // Addresses are counted first, by position, without copying nodes or endpoints: on a
         // cluster of thousands of brokers nearly every address is distinct.
-        var positions: [(node: Int, endpoint: Int, address: Address)] = []
-        var counts: [Address: Int] = [:]
+        var positions: [(node: Int, endpoint: Int, address: AdvertisedAddressKey)] = []
+        var counts: [AdvertisedAddressKey: Int] = [:]
         for index in derived.nodes.indices where derived.nodes[index].roles.contains(.broker) {
           let endpoints = derived.nodes[index].endpoints
-          guard
-            let position = endpoints.firstIndex(where: { $0.type != nil && $0.listener == name }),
+          guard let position = derived.nodes[index].userEndpointIndex(name),
             !endpoints[position].isPlaceholder
           else { continue }
-          let address = Address(endpoints[position])
+          let address = AdvertisedAddressKey(endpoints[position])
           positions.append((index, position, address))
           counts[address, default: 0] += 1
         }
         guard counts.values.contains(where: { $0 > 1 }) else { continue }
-        var groups: [Address: [(node: Int, endpoint: DerivedEndpoint)]] = [:]
-        var order: [Address] = []
+        var groups: [AdvertisedAddressKey: [(node: Int, endpoint: DerivedEndpoint)]] = [:]
+        var order: [AdvertisedAddressKey] = []
         for (index, position, key) in positions {
           guard let count = counts[key], count > 1 else { continue }
           let endpoint = derived.nodes[index].endpoints[position]
@@ -165,17 +164,6 @@ public struct SharedAdvertisedAddress: Rule {
       }
     }
     return diagnostics
-  }
-
-  /// An advertised address as compared: host names ignore case.
-  private struct Address: Hashable {
-    var host: String
-    var port: String
-
-    init(_ endpoint: DerivedEndpoint) {
-      host = endpoint.advertisedHost.lowercasedIfNeeded
-      port = endpoint.advertisedPort
-    }
   }
 
   /// One diagnostic per input field that produced the shared address: at a template once,
