@@ -130,8 +130,7 @@ public enum ListenerDerivation {
 
     /// Each broker's position among the brokers sorted by id, for `advertisedHosts`.
     lazy var brokerOrdinals: [Int: Int] = Dictionary(
-      cluster.nodes.compactMap { $0.roles.contains(.broker) ? $0.id : nil }.sorted().enumerated()
-        .map { ($1, $0) },
+      cluster.nodes.brokerIDs.sorted().enumerated().map { ($1, $0) },
       uniquingKeysWith: { first, _ in first })
 
     mutating func brokerOrdinal(_ node: ClusterNode) -> Int? { brokerOrdinals[node.id] }

@@ -31,7 +31,7 @@ enum PortChecks {
     let cluster = derived.cluster
     guard cluster.platform.value == .kubernetes else { return [] }
     var uses: [NodePortUse] = []
-    let brokers = Set(cluster.brokers.map(\.id))
+    let brokers = Set(cluster.nodes.brokerIDs)
     for listener in cluster.listeners {
       let type = listener.type.value
       guard type == .nodePort || type == .loadBalancer else { continue }

@@ -91,6 +91,12 @@ public struct Cluster: Sendable {
   public var controllers: [ClusterNode] { nodes.filter { $0.roles.contains(.controller) } }
 }
 
+extension [ClusterNode] {
+  /// The ids of the nodes with the broker role, in node order, without copying the nodes as
+  /// `Cluster.brokers` does.
+  var brokerIDs: [Int] { compactMap { $0.roles.contains(.broker) ? $0.id : nil } }
+}
+
 /// A KRaft process role.
 public enum NodeRole: String, Sendable, Hashable, CaseIterable, Comparable {
   /// Serves clients.

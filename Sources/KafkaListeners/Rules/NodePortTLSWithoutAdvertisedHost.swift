@@ -97,7 +97,7 @@ public struct NodePortTLSWithoutAdvertisedHost: Rule {
           continue
         }
         let covered = configuration.idsWithAdvertisedHost
-        let missing = cluster.brokers.map(\.id).filter { !covered.contains($0) }.sorted()
+        let missing = cluster.nodes.brokerIDs.filter { !covered.contains($0) }.sorted()
         // A Kafka without node pools has no known brokers yet: the listener itself is the problem.
         guard !missing.isEmpty || cluster.brokers.isEmpty else { continue }
         let which =

@@ -137,7 +137,7 @@ struct DescriptionParser {
     let kafkaVersion = self.kafkaVersion(spec)
     let clusterDomain = self.clusterDomain(spec)
     let (pools, nodes) = self.nodes(spec)
-    let brokerIDs = nodes.compactMap { $0.roles.contains(.broker) ? $0.id : nil }
+    let brokerIDs = nodes.brokerIDs
     let listeners = self.listeners(spec, brokerIDs: brokerIDs)
     let knownAddresses = addresses(
       spec, nodeIDs: nodes.map(\.id), brokerIDs: brokerIDs, listeners: listeners)
@@ -363,8 +363,9 @@ extension DescriptionParser {
             code: NodeIDCollision.code,
             message: first.owner == entry.owner
               ? "node id \(entry.id) is listed twice in \(entry.owner.words)"
-              : "node id \(entry.id) of \(entry.owner.words) is already used by \(first.owner.words); node "
-                + "ids are unique across all pools and nodes of a cluster",
+              : "node id \(entry.id) of \(entry.owner.words) is already used by "
+                + "\(first.owner.words); node ids are unique across all pools and nodes of a "
+                + "cluster",
             location: entry.location,
             notes: [Diagnostic.Note("node id \(entry.id) is first used here", at: first.location)]))
         rejected.insert(entry.location)
