@@ -68,6 +68,7 @@ struct GenerateCommand: ParsableCommand {
     compose.apply(to: &configuration)
     let result = try KafkaListeners.generateIncludingCompose(
       paths: paths, configuration: configuration)
+    keepUntilExit(result)
     let errors = result.report.diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty || result.report.unreadableFileCount > 0 {
       Output.error(TextRenderer(color: false).render(LintReport(diagnostics: errors, fileCount: result.report.fileCount)))

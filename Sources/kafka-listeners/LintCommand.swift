@@ -189,6 +189,7 @@ struct LintRequest: Equatable {
     let report = try KafkaListeners.lint(
       paths: (paths.isEmpty && extra.isEmpty ? ["."] : paths) + extra,
       configuration: configuration)
+    keepUntilExit(report)
 
     let rendered: String
     switch format {

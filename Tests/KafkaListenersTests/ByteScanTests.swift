@@ -43,4 +43,27 @@ import Testing
       #expect(text.lowercasedIfNeeded == text.lowercased(), "\(text)")
     }
   }
+
+  /// The byte check that passes legal ASCII host names gives the label-by-label answer on
+  /// names built from the pieces that decide it: empty, 63- and 64-byte labels, hyphens at
+  /// either end, underscores, `*`, upper case, non-ASCII letters and trailing dots.
+  @Test func sniByteCheckAgreesWithLabelCheck() {
+    var random = SplitMix64(seed: 7)
+    let long = String(repeating: "a", count: 63)
+    let pieces = [
+      "kafka", "-", ".", "0", "Z", "_", "*", "é", "..", long, long + "b", "-x", "x-", "svc", " ",
+    ]
+    var hosts = ["", ".", "a", "a.", "-", "a-b.c", long, long + "b", "b0.kafka.example.com"]
+    for _ in 0..<5_000 {
+      hosts.append((0..<(1 + random.below(6))).map { _ in random.pick(pieces) }.joined())
+    }
+    var legal = 0
+    for host in hosts {
+      let expected = JavaHostnameChecker.sniProblemByLabel(host)
+      #expect(JavaHostnameChecker.sniProblem(host) == expected, "\(host)")
+      if expected == nil { legal += 1 }
+    }
+    // Both answers occur often enough for the comparison to mean something.
+    #expect(legal > 500 && legal < hosts.count - 500)
+  }
 }

@@ -325,8 +325,8 @@ private enum JavaRuntime {
     // pipe while this process waits for it to exit.
     let stdoutURL = directory.appendingPathComponent("java-stdout.txt")
     let stderrURL = directory.appendingPathComponent("java-stderr.txt")
-    FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-    FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
     let stdout = try FileHandle(forWritingTo: stdoutURL)
     let stderr = try FileHandle(forWritingTo: stderrURL)
     defer {

@@ -2,7 +2,10 @@
 /// that expose it.
 public struct DerivedCluster: Sendable {
   /// The cluster it was derived from.
-  public var cluster: Cluster
+  public var cluster: Cluster {
+    // The merged overrides were the cluster's: a changed cluster has its own.
+    didSet { mergedOverrides = [] }
+  }
   /// One entry per node, sorted by id.
   public var nodes: [DerivedNode]
   /// The Services, Routes, Ingresses and TLSRoutes the listeners need (Kubernetes only).
@@ -10,6 +13,10 @@ public struct DerivedCluster: Sendable {
   /// Placeholders and addresses that could not be derived, tagged with the rule that reports
   /// them.
   public var issues: [ReadIssue]
+  /// Per listener (by position), its `brokers[]` entries merged per node id, as derivation
+  /// merged them: the computed certificate names read them too, and merging 20,000 entries
+  /// again showed in large clusters' TLS checks. Empty when the cluster was changed since.
+  var mergedOverrides: [[Int: BrokerOverride]] = []
 }
 
 /// The derived configuration of one node.

@@ -36,8 +36,12 @@ public enum ListenerDerivation {
     }
     let nodes = context.nodes(cluster.nodes.sorted { $0.id < $1.id }, parallelFrom: parallelFrom)
     context.collectObjects()
+    let merged = cluster.listeners.map {
+      context.overridesByListener[$0.name.location] ?? $0.configuration.mergedBrokers
+    }
     return DerivedCluster(
-      cluster: cluster, nodes: nodes, kubernetesObjects: context.objects, issues: context.issues)
+      cluster: cluster, nodes: nodes, kubernetesObjects: context.objects, issues: context.issues,
+      mergedOverrides: merged)
   }
 
   /// Clusters with at least this many nodes are derived in chunks on several processors.

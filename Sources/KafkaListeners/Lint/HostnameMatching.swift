@@ -131,6 +131,17 @@ enum JavaHostnameChecker {
   static func sniProblem(_ host: String) -> String? {
     if host.isEmpty { return "an empty host name" }
     if host.hasSuffix(".") { return "a trailing dot" }
+    // Every advertised host of a large cluster comes here, and nearly all are legal ASCII
+    // names: those are recognised from their bytes, without splitting them into labels.
+    var text = host
+    if text.withUTF8(isLegalASCIIHostName) { return nil }
+    return sniProblemByLabel(host)
+  }
+
+  /// `sniProblem` for any name, label by label; tests hold the byte check to it.
+  static func sniProblemByLabel(_ host: String) -> String? {
+    if host.isEmpty { return "an empty host name" }
+    if host.hasSuffix(".") { return "a trailing dot" }
     guard let ascii = IDNA.toASCII(host) else { return "a label that cannot be converted to ASCII" }
     for label in ascii.split(separator: ".", omittingEmptySubsequences: false) {
       if label.isEmpty { return "an empty label" }
@@ -142,6 +153,26 @@ enum JavaHostnameChecker {
       }
     }
     return nil
+  }
+
+  /// Whether `bytes` is a name `sniProblem` finds no problem in: ASCII letters, digits and
+  /// hyphens in dot-separated labels of 1 to 63 bytes, none starting or ending with a hyphen.
+  /// A name this rejects may still be legal (it is then checked label by label).
+  private static func isLegalASCIIHostName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var start = 0
+    for index in 0...bytes.count {
+      guard index == bytes.count || bytes[index] == UInt8(ascii: ".") else {
+        if !isLDH(bytes[index]) { return false }
+        continue
+      }
+      let length = index - start
+      if length == 0 || length > 63 { return false }
+      if bytes[start] == UInt8(ascii: "-") || bytes[index - 1] == UInt8(ascii: "-") {
+        return false
+      }
+      start = index + 1
+    }
+    return true
   }
 
   private static func isLDH(_ byte: UInt8) -> Bool {
@@ -206,8 +237,13 @@ enum OpenSSLHostCheck {
   static func match(_ host: String, _ names: CertificateNames) -> String? {
     let subject = Array(host.utf8)
     if !names.dnsNames.isEmpty {
-      for pattern in names.dnsNames where equalWildcard(Array(pattern.utf8), subject) {
-        return "DNS:\(pattern)"
+      for pattern in names.dnsNames {
+        // A name without `*` matches only a host of its length: most names of a certificate
+        // are skipped without copying their bytes.
+        if pattern.utf8.count != subject.count && !pattern.utf8.contains(UInt8(ascii: "*")) {
+          continue
+        }
+        if equalWildcard(Array(pattern.utf8), subject) { return "DNS:\(pattern)" }
       }
       return nil
     }

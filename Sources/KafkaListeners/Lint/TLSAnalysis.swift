@@ -170,10 +170,21 @@ enum TLSAnalysis {
       guard let config = broker.configuration, config.isBroker else { continue }
       checks += composeChecks(broker, config, input)
     }
-    for index in checks.indices {
-      checks[index].verdicts = checks[index].matchVerdicts(input.tls.clients)
+    // Matching is most of the analysis on a large cluster, and it is the longest of the
+    // analyses that run ahead of the rules: its chunks go to several processors.
+    let chunks = Parallel.chunks(of: 1_024, count: checks.count)
+    for (chunk, verdicts) in zip(chunks, verdicts(checks, chunks, input.tls.clients)) {
+      for (index, verdict) in zip(chunk, verdicts) { checks[index].verdicts = verdict }
     }
     return checks
+  }
+
+  /// Each check's verdicts, by chunk of `checks`. A function of its own, so that `checks` is
+  /// borrowed, not copied, while it runs, and is filled in afterwards without a copy.
+  private static func verdicts(
+    _ checks: [TLSCheck], _ chunks: [Range<Int>], _ clients: [HostnameMatcher]
+  ) -> [[[(client: HostnameMatcher, match: String?)]]] {
+    Parallel.map(chunks, minimumCount: 2) { chunk in chunk.map { checks[$0].matchVerdicts(clients) } }
   }
 
   /// Every certificate file the inputs provide, each once, for the certificate-level rules.
@@ -497,17 +508,57 @@ public enum StrimziCertificateNames {
     names(derived, node: node, index: Index(derived))
   }
 
-  /// Lookups by node id, built once per cluster: found by scanning, they made the names of
-  /// every node cost time proportional to the cluster's size.
+  /// What every node's names share, and lookups by node id, built once per cluster: found by
+  /// scanning, they made the names of every node cost time proportional to the cluster's size,
+  /// and built per node, the service names were most of a large cluster's TLS checks.
   struct Index {
-    var derivedNodes: [Int: DerivedNode] = [:]
+    /// Positions in `derived.nodes` by node id (the first node of an id).
+    var derivedNodes: [Int: Int] = [:]
     /// Per listener (by position), the `brokers[]` entries of each node id, merged as the
     /// operator merges them for the addresses it puts in the certificate.
     var overrides: [[Int: BrokerOverride]] = []
+    /// The bootstrap and headless Service names every node's certificate starts with,
+    /// without repeats, split into DNS names and IP addresses as in ``CertificateNames``.
+    var sharedDNSNames: [String] = []
+    var sharedIPAddresses: [[UInt8]] = []
+    var shared: Set<String> = []
+    /// `.<cluster>-kafka-brokers.<namespace>.svc`, which follows a pod name.
+    var podSuffix: String
+    var domain: String
+    var commonNames: [String]
+    /// Per listener (by position), the names of its bootstrap Service (cluster-ip listeners).
+    var bootstrapServices: [[String]]
 
     init(_ derived: DerivedCluster) {
-      for node in derived.nodes where derivedNodes[node.id] == nil { derivedNodes[node.id] = node }
-      overrides = derived.cluster.listeners.map(\.configuration.mergedBrokers)
+      let cluster = derived.cluster
+      let name = cluster.name.value
+      let namespace = cluster.namespace?.value ?? "default"
+      let domain = cluster.clusterDomain?.value ?? "cluster.local"
+      func service(_ service: String) -> [String] {
+        [
+          service, "\(service).\(namespace)", "\(service).\(namespace).svc",
+          "\(service).\(namespace).svc.\(domain)",
+        ]
+      }
+      for value in service("\(name)-kafka-bootstrap") + service("\(name)-kafka-brokers")
+      where shared.insert(value).inserted {
+        if let ip = IPText.parse(value) { sharedIPAddresses.append(ip) } else {
+          sharedDNSNames.append(value)
+        }
+      }
+      self.domain = domain
+      podSuffix = ".\(name)-kafka-brokers.\(namespace).svc"
+      commonNames = ["\(name)-kafka"]
+      bootstrapServices = cluster.listeners.map { listener in
+        listener.type.value == .clusterIP
+          ? service("\(name)-kafka-\(listener.name.value)-bootstrap") : []
+      }
+      for (position, node) in derived.nodes.enumerated() where derivedNodes[node.id] == nil {
+        derivedNodes[node.id] = position
+      }
+      overrides =
+        derived.mergedOverrides.count == cluster.listeners.count
+        ? derived.mergedOverrides : cluster.listeners.map(\.configuration.mergedBrokers)
     }
   }
 
@@ -515,62 +566,61 @@ public enum StrimziCertificateNames {
     -> CertificateNames
   {
     let cluster = derived.cluster
-    let name = cluster.name.value
-    let namespace = cluster.namespace?.value ?? "default"
-    let domain = cluster.clusterDomain?.value ?? "cluster.local"
+    // The names after the shared ones, in the operator's order; a name already given is
+    // skipped. A node adds a handful, so a linear search finds repeats.
     var names: [String] = []
-    func service(_ service: String) {
-      names += [
-        service, "\(service).\(namespace)", "\(service).\(namespace).svc",
-        "\(service).\(namespace).svc.\(domain)",
-      ]
+    // Past a few dozen names (a node with many listeners), repeats are found by hashing.
+    var seen: Set<String>?
+    func add(_ value: String) {
+      if index.shared.contains(value) { return }
+      if seen == nil && names.count >= 32 { seen = Set(names) }
+      if seen != nil {
+        if seen?.insert(value).inserted == true { names.append(value) }
+      } else if !names.contains(value) {
+        names.append(value)
+      }
     }
-    service("\(name)-kafka-bootstrap")
-    service("\(name)-kafka-brokers")
-    names += [
-      "\(node.podName).\(name)-kafka-brokers.\(namespace).svc",
-      "\(node.podName).\(name)-kafka-brokers.\(namespace).svc.\(domain)",
-    ]
-    if node.roles.contains(.broker), let derivedNode = index.derivedNodes[node.id] {
+    let pod = node.podName + index.podSuffix
+    add(pod)
+    add("\(pod).\(index.domain)")
+    if node.roles.contains(.broker), let position = index.derivedNodes[node.id] {
+      let endpoints = derived.nodes[position].endpoints
       for (position, listener) in cluster.listeners.enumerated() {
         let configuration = listener.configuration
-        names += configuration.bootstrap?.alternativeNames.map(\.value) ?? []
+        for alternative in configuration.bootstrap?.alternativeNames ?? [] { add(alternative.value) }
         let type = listener.type.value
         let override = index.overrides[position][node.id]
         switch type {
         case .internal, .clusterIP:
           guard listener.isTLS else { continue }
-          if let host = override?.advertisedHost?.value { names.append(host) }
-          if type == .clusterIP {
-            service("\(name)-kafka-\(listener.name.value)-bootstrap")
-          }
+          if let host = override?.advertisedHost?.value { add(host) }
+          for service in index.bootstrapServices[position] { add(service) }
         case .nodePort:
-          if let host = override?.advertisedHost?.value { names.append(host) }
+          if let host = override?.advertisedHost?.value { add(host) }
         case .loadBalancer, .route, .ingress, .tlsRoute, .host:
-          if let host = override?.advertisedHost?.value { names.append(host) }
-          if let host = configuration.bootstrap?.host?.value { names.append(host) }
-          if let ip = configuration.bootstrap?.loadBalancerIP?.value { names.append(ip) }
+          if let host = override?.advertisedHost?.value { add(host) }
+          if let host = configuration.bootstrap?.host?.value { add(host) }
+          if let ip = configuration.bootstrap?.loadBalancerIP?.value { add(ip) }
         }
         // The per-broker address Strimzi reads back from the Service, Route or Ingress.
-        for endpoint in derivedNode.endpoints
+        for endpoint in endpoints
         where endpoint.kafkaName == listener.kafkaName && !endpoint.isPlaceholder {
           let fromTemplate = endpoint.hostSource == "advertisedHostTemplate"
           switch type {
-          case .nodePort: if fromTemplate { names.append(endpoint.advertisedHost) }
+          case .nodePort: if fromTemplate { add(endpoint.advertisedHost) }
           case .internal, .clusterIP:
-            if listener.isTLS { names.append(endpoint.advertisedHost) }
-          default: names.append(endpoint.advertisedHost)
+            if listener.isTLS { add(endpoint.advertisedHost) }
+          default: add(endpoint.advertisedHost)
           }
         }
       }
     }
-    var seen = Set<String>()
-    var dns: [String] = []
-    var ips: [[UInt8]] = []
-    for value in names where seen.insert(value).inserted {
+    var dns = index.sharedDNSNames
+    var ips = index.sharedIPAddresses
+    for value in names {
       if let ip = IPText.parse(value) { ips.append(ip) } else { dns.append(value) }
     }
-    return CertificateNames(commonNames: ["\(name)-kafka"], dnsNames: dns, ipAddresses: ips)
+    return CertificateNames(commonNames: index.commonNames, dnsNames: dns, ipAddresses: ips)
   }
 }
 

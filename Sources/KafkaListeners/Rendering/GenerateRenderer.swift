@@ -65,67 +65,100 @@ public enum GenerateRenderer {
 
   /// All clusters as the JSON document of `generate --format json`.
   public static func json(_ clusters: [DerivedCluster], nodeFilter: Int? = nil) -> String {
-    let value: JSONValue = .object([
-      ("version", .int(1)),
-      ("clusters", .array(clusters.map { clusterValue($0, nodeFilter: nodeFilter) })),
-    ])
-    return (consume value).rendered(newline: true)
+    // Written straight to text rather than built as `JSONValue`s first: a large cluster's
+    // nodes would be hundreds of thousands of small values, allocated, rendered and freed.
+    var writer = JSONWriter(indent: 2)
+    writer.openObject()
+    writer.member("version", 1)
+    writer.key("clusters")
+    writer.openArray()
+    for cluster in clusters { write(cluster, nodeFilter: nodeFilter, to: &writer) }
+    writer.close()
+    writer.close()
+    writer.finishLine()
+    return String(decoding: writer.bytes, as: UTF8.self)
   }
 
-  private static func clusterValue(_ derived: DerivedCluster, nodeFilter: Int?) -> JSONValue {
+  private static func write(
+    _ derived: DerivedCluster, nodeFilter: Int?, to writer: inout JSONWriter
+  ) {
     let cluster = derived.cluster
-    var members: [(String, JSONValue)] = [("name", .string(cluster.name.value))]
-    if let namespace = cluster.namespace { members.append(("namespace", .string(namespace.value))) }
-    members += [
-      ("source", .string(cluster.location.file)),
-      ("origin", .string(cluster.origin.rawValue)),
-      ("platform", .string(cluster.platform.value.rawValue)),
-    ]
+    writer.openObject()
+    writer.member("name", cluster.name.value)
+    if let namespace = cluster.namespace { writer.member("namespace", namespace.value) }
+    writer.member("source", cluster.location.file)
+    writer.member("origin", cluster.origin.rawValue)
+    writer.member("platform", cluster.platform.value.rawValue)
+
+    writer.key("nodes")
+    writer.openArray()
     let nodes = derived.nodes.filter { nodeFilter == nil || $0.id == nodeFilter }
-    // Each node's value is independent of the others: a large cluster's are built in parallel.
-    members.append(("nodes", .array(Parallel.map(nodes, minimumCount: 1_000, nodeValue))))
-    members.append(
-      (
-        "kubernetesObjects",
-        .array(
-          derived.kubernetesObjects.map { object in
-            var fields: [(String, JSONValue)] = [
-              ("kind", .string(object.kind)), ("name", .string(object.name)),
-              ("namespace", .string(object.namespace)), ("listener", .string(object.listener)),
-            ]
-            if let node = object.node { fields.append(("node", .int(node))) }
-            if let type = object.serviceType { fields.append(("serviceType", .string(type))) }
-            if let host = object.host { fields.append(("host", .string(host))) }
-            fields.append(("ports", .array(object.ports.map { .int($0) })))
-            return .object(fields)
-          })
-      ))
-    return .object(members)
+    // Each node's text is independent of the others: a large cluster's are written on
+    // several processors, each starting with room for a node's one to a few kilobytes, and
+    // joined in order.
+    if nodes.count >= 1_000 {
+      let level = writer.itemLevel
+      let pieces = Parallel.map(nodes, minimumCount: 1_000) { node in
+        var piece = JSONWriter(indent: 2, level: level, capacity: 1_024)
+        write(node, to: &piece)
+        return piece.bytes
+      }
+      writer.reserve(pieces.reduce(nodes.count * (2 + 2 * level)) { $0 + $1.count })
+      for piece in pieces { writer.raw(piece) }
+    } else {
+      for node in nodes { write(node, to: &writer) }
+    }
+    writer.close()
+
+    writer.key("kubernetesObjects")
+    writer.openArray()
+    for object in derived.kubernetesObjects {
+      writer.openObject()
+      writer.member("kind", object.kind)
+      writer.member("name", object.name)
+      writer.member("namespace", object.namespace)
+      writer.member("listener", object.listener)
+      if let node = object.node { writer.member("node", node) }
+      if let type = object.serviceType { writer.member("serviceType", type) }
+      if let host = object.host { writer.member("host", host) }
+      writer.key("ports")
+      writer.openArray()
+      for port in object.ports { writer.int(port) }
+      writer.close()
+      writer.close()
+    }
+    writer.close()
+    writer.close()
   }
 
-  private static func nodeValue(_ node: DerivedNode) -> JSONValue {
-    .object([
-      ("id", .int(node.id)),
-      ("pool", .string(node.pool)),
-      ("roles", .array(node.roles.map { .string($0.rawValue) })),
-      ("properties", .object(node.properties.map { ($0.key, .string($0.value)) })),
-      (
-        "endpoints",
-        .array(
-          node.endpoints.map { endpoint in
-            .object([
-              ("listener", .string(endpoint.listener)),
-              ("name", .string(endpoint.kafkaName)),
-              ("port", .int(endpoint.port)),
-              ("securityProtocol", .string(endpoint.securityProtocol)),
-              ("advertisedHost", .string(endpoint.advertisedHost)),
-              ("advertisedPort", .string(endpoint.advertisedPort)),
-              ("hostSource", .string(endpoint.hostSource)),
-              ("portSource", .string(endpoint.portSource)),
-              ("placeholder", .bool(endpoint.isPlaceholder)),
-            ])
-          })
-      ),
-    ])
+  private static func write(_ node: DerivedNode, to writer: inout JSONWriter) {
+    writer.openObject()
+    writer.member("id", node.id)
+    writer.member("pool", node.pool)
+    writer.key("roles")
+    writer.openArray()
+    for role in node.roles { writer.string(role.rawValue) }
+    writer.close()
+    writer.key("properties")
+    writer.openObject()
+    for (key, value) in node.properties { writer.member(key, value) }
+    writer.close()
+    writer.key("endpoints")
+    writer.openArray()
+    for endpoint in node.endpoints {
+      writer.openObject()
+      writer.member("listener", endpoint.listener)
+      writer.member("name", endpoint.kafkaName)
+      writer.member("port", endpoint.port)
+      writer.member("securityProtocol", endpoint.securityProtocol)
+      writer.member("advertisedHost", endpoint.advertisedHost)
+      writer.member("advertisedPort", endpoint.advertisedPort)
+      writer.member("hostSource", endpoint.hostSource)
+      writer.member("portSource", endpoint.portSource)
+      writer.member("placeholder", endpoint.isPlaceholder)
+      writer.close()
+    }
+    writer.close()
+    writer.close()
   }
 }

@@ -11,18 +11,34 @@ public struct TextRenderer: Sendable {
 
   /// The report, one diagnostic per line; empty when there is nothing to say.
   public func render(_ report: LintReport) -> String {
-    var out = ""
-    for diagnostic in report.diagnostics {
-      out += paint("\(diagnostic.location):", "1") + " "
-      out += paint("\(diagnostic.severity.rawValue):", severityStyle(diagnostic.severity))
-      out += " " + diagnostic.message + " "
-      out += paint("[\(diagnostic.code) \(diagnostic.name)]", "2") + "\n"
-      for note in diagnostic.notes {
-        let prefix = note.location.map { "\($0): " } ?? ""
-        out += "  " + paint(prefix, "1") + paint("note:", "36") + " " + note.message + "\n"
-      }
+    // A long report (tens of thousands of findings on a large cluster) is written in chunks
+    // on several processors and joined in order: the same text as writing it here.
+    let diagnostics = report.diagnostics
+    let chunks = Parallel.chunks(of: 2_048, count: diagnostics.count)
+    return Parallel.map(chunks, minimumCount: 2) { range in
+      var out = ""
+      for diagnostic in diagnostics[range] { append(diagnostic, to: &out) }
+      return out
+    }.joined()
+  }
+
+  private func append(_ diagnostic: Diagnostic, to out: inout String) {
+    out += paint("\(diagnostic.location):", "1")
+    out += " "
+    out += paint("\(diagnostic.severity.rawValue):", severityStyle(diagnostic.severity))
+    out += " "
+    out += diagnostic.message
+    out += " "
+    out += paint("[\(diagnostic.code) \(diagnostic.name)]", "2")
+    out += "\n"
+    for note in diagnostic.notes {
+      out += "  "
+      out += paint(note.location.map { "\($0): " } ?? "", "1")
+      out += paint("note:", "36")
+      out += " "
+      out += note.message
+      out += "\n"
     }
-    return out
   }
 
   /// One line such as `2 errors, 1 warning in 3 files`.
