@@ -24,6 +24,64 @@ import Testing
     #expect(errors == nil, "\(errors ?? "")")
   }
 
+  /// The JSON is laid out as Python's `json.dumps(indent=2)` lays out the same document: on a
+  /// cluster of 1,200 nodes, whose nodes are written apart on several processors and joined,
+  /// with empty arrays and objects, and strings that need escapes.
+  @Test func jsonLayoutMatchesPythonsOnALargeCluster() throws {
+    guard let python = which("python3") else {
+      Issue.record("python3 is not installed")
+      return
+    }
+    let text = """
+      apiVersion: kafka-listeners/v1
+      kind: ClusterDescription
+      metadata:
+        name: big
+        namespace: kafka
+      spec:
+        platform: kubernetes
+        nodePools:
+          - name: brokers
+            roles: [broker]
+            replicas: 1197
+          - name: controllers
+            roles: [controller]
+            replicas: 3
+        listeners:
+          - name: plain
+            port: 9092
+            type: internal
+            tls: false
+          - name: external
+            port: 9094
+            type: loadbalancer
+            tls: true
+      """
+    let (clusters, _) = ClusterReader.read([
+      YAMLReader.read(path: "big \"quoted\".yaml", bytes: Array(text.utf8))
+    ])
+    let cluster = try #require(clusters.first)
+    #expect(cluster.nodes.count == 1_200)
+    var derived = ListenerDerivation.derive(cluster)
+    // An empty list and an empty object, which both layouts write on one line.
+    derived.nodes[0].endpoints = []
+    derived.nodes[1].properties = []
+    let json = GenerateRenderer.json([derived])
+    let directory = try temporaryDirectory("kl-json-layout")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("generated.json")
+    try json.write(to: file, atomically: true, encoding: .utf8)
+    let script = """
+      import json, sys
+      text = open(sys.argv[1], encoding="utf-8").read()
+      sys.stdout.write(json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\\n")
+      """
+    let result = try run(python, ["-c", script, file.path])
+    try #require(result.status == 0, "\(result.stderr)")
+    #expect(json.contains(#"big \"quoted\".yaml"#) && json.contains("[]") && json.contains("{}"))
+    #expect(result.stdout == json)
+  }
+
   /// What generate writes is what lint accepts: every derived node, read back as a
   /// server.properties, has no error for Kafka 4.2.
   /// 10,000 combined nodes each list 10,000 voters: gigabytes of output. generate refuses it

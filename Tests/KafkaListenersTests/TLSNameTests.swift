@@ -77,6 +77,31 @@ struct TLSNameTests {
     #expect(names.commonNames == ["my-cluster-kafka"])
   }
 
+  /// Each name is listed once, where it first occurs: a bootstrap alternative name that
+  /// repeats a Service name or itself adds nothing, an IP address goes to the IP entries, and
+  /// the broker's own address follows. A cluster changed after derivation has its own names.
+  @Test func computedNamesAreListedOnceInTheOperatorsOrder() throws {
+    let text = try #require(
+      KafkaListeners.readFile(packagePath("Fixtures/tls/strimzi-nodeport-advertised.yaml")))
+    let repeated = String(decoding: text, as: UTF8.self).replacingOccurrences(
+      of: "alternativeNames: [kafka.example.com]",
+      with: "alternativeNames: [kafka.example.com, my-cluster-kafka-brokers, 192.0.2.7, "
+        + "kafka.example.com, broker-0.kafka.example.com]")
+    #expect(repeated.contains("192.0.2.7"))
+    var derived = try #require(
+      LintInput(files: [SourceFile(path: "kafka.yaml", text: repeated)]).derivedClusters.first)
+    let node = try #require(derived.cluster.nodes.first { $0.id == 0 })
+    let names = StrimziCertificateNames.names(derived, node: node)
+    #expect(Array(names.dnsNames.dropFirst(10)) == ["kafka.example.com", "broker-0.kafka.example.com"])
+    #expect(names.dnsNames.count == Set(names.dnsNames).count)
+    #expect(names.ipAddresses == [[192, 0, 2, 7]])
+
+    derived.cluster.listeners[0].configuration.brokers[0].advertisedHost?.value =
+      "changed.kafka.example.com"
+    let changed = StrimziCertificateNames.names(derived, node: node)
+    #expect(changed.dnsNames.contains("changed.kafka.example.com"))
+  }
+
   /// Strimzi reads each field of `brokers[]` from the first entry of the id that sets it, for
   /// the advertised address and for the names it puts in the certificate alike: a second entry
   /// that adds the advertised host is in both.
