@@ -66,4 +66,22 @@ import Testing
     // Both answers occur often enough for the comparison to mean something.
     #expect(legal > 500 && legal < hosts.count - 500)
   }
+
+  /// The byte check that turns most strings away from the float test gives the scalar-by-
+  /// scalar answer, on texts built from digits, dots, exponents, signs, `inf`/`nan` and words.
+  @Test func floatByteCheckAgreesWithScalarCheck() {
+    var random = SplitMix64(seed: 5)
+    let pieces = ["1", "0", ".", "e", "E", "+", "-", "inf", "NaN", "x", "é", "5e", "kafka", ".5"]
+    var texts = [".inf", "-.Inf", "+.nan", "1e3", "4.0", "9092", "1.2.3", "1e", "h1.example.com"]
+    for _ in 0..<5_000 {
+      texts.append((0..<(1 + random.below(5))).map { _ in random.pick(pieces) }.joined())
+    }
+    var floats = 0
+    for text in texts {
+      let expected = StrimziKafka.looksLikeFloatByScalars(text)
+      #expect(StrimziKafka.looksLikeFloat(text) == expected, "\(text)")
+      if expected { floats += 1 }
+    }
+    #expect(floats > 100 && floats < texts.count - 100)
+  }
 }

@@ -164,6 +164,68 @@ import Testing
     #expect(chunked.reads.map { $0?.idLocation } == sequential.reads.map { $0?.idLocation })
   }
 
+  /// Many Strimzi resources read in chunks on several threads give the resources and the
+  /// issues, in order, of reading them one after another.
+  @Test func chunkedResourceReadEqualsSequentialRead() throws {
+    // Kafkas and pools with a few bad ones spread over the chunks: a port written as a float,
+    // an unknown field, a resource without a name, replicas written as text.
+    var documents: [String] = []
+    for index in 0..<300 {
+      let port = index % 37 == 5 ? "9092.0" : "9092"
+      let name = index % 53 == 11 ? "" : "name: c\(index)"
+      let extra = index % 41 == 3 ? "\n  colour: blue" : ""
+      documents.append(
+        """
+        apiVersion: kafka.strimzi.io/v1
+        kind: Kafka
+        metadata:
+          \(name)
+        spec:\(extra)
+          kafka:
+            listeners:
+              - {name: plain, port: \(port), type: internal, tls: false}
+        """)
+      let replicas = index % 43 == 7 ? "three" : "3"
+      documents.append(
+        """
+        apiVersion: kafka.strimzi.io/v1
+        kind: KafkaNodePool
+        metadata:
+          name: pool-\(index)
+          labels: {strimzi.io/cluster: c\(index)}
+        spec:
+          replicas: \(replicas)
+          roles: [broker]
+        """)
+    }
+    let file = YAMLReader.read(
+      path: "many.yaml", bytes: Array(documents.joined(separator: "\n---\n").utf8))
+    let mappings = file.documents.compactMap(\.mapping)
+    #expect(mappings.count == 600)
+    let kafkas = mappings.filter { $0["kind"]?.scalar?.text == "Kafka" }
+    let pools = mappings.filter { $0["kind"]?.scalar?.text == "KafkaNodePool" }
+    func read(parallelFrom: Int) -> (kafkas: [String?], pools: [String?], issues: [ReadIssue]) {
+      var reader = FieldReader()
+      reader.kubernetesBooleans = true
+      let readPools = StrimziReader.readEach(
+        pools, reader: &reader, parallelFrom: parallelFrom, StrimziNodePool.read)
+      let readKafkas = StrimziReader.readEach(
+        kafkas, reader: &reader, parallelFrom: parallelFrom, StrimziKafka.read)
+      return (
+        readKafkas.map { $0.map { "\($0.name.value) \($0.cluster.listeners.map(\.port.value))" } },
+        readPools.map { $0.map { "\($0.pool.name.value) \($0.pool.replicas?.value ?? -1)" } },
+        reader.issues
+      )
+    }
+    let chunked = read(parallelFrom: 2)
+    let sequential = read(parallelFrom: .max)
+    #expect(sequential.kafkas.compactMap { $0 }.count > 250)
+    #expect(sequential.issues.count >= 20)
+    #expect(chunked.kafkas == sequential.kafkas)
+    #expect(chunked.pools == sequential.pools)
+    #expect(chunked.issues == sequential.issues)
+  }
+
   private final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0

@@ -39,11 +39,11 @@ public struct LintInput: Sendable {
   /// TLS checks: given certificates, certificates found in the inputs and the options.
   public var tls = TLSInput()
 
-  /// Whether the rules are worth running on several processors: many files, many nodes or a
-  /// long properties file. For a typical file, handing the rules to threads costs more than
-  /// running them.
+  /// Whether the rules are worth running on several processors: many files, many clusters
+  /// (in one file of many documents), many nodes or a long properties file. For a typical
+  /// file, handing the rules to threads costs more than running them.
   var isLarge: Bool {
-    if yamlFiles.count + propertiesFiles.count >= 8 { return true }
+    if yamlFiles.count + propertiesFiles.count >= 8 || clusters.count >= 16 { return true }
     let nodes = derivedClusters.reduce(0) { $0 + $1.nodes.count }
     let entries = propertiesFiles.reduce(0) { $0 + $1.entries.count }
     return nodes >= 200 || entries >= 5_000

@@ -156,9 +156,11 @@ enum TLSAnalysis {
   }
 
   private static func computeChecks(_ input: LintInput) -> [TLSCheck] {
+    // Appended in place: a check is a few hundred bytes, and copying a large cluster's
+    // tens of thousands of them from array to array showed in its TLS analysis.
     var checks: [TLSCheck] = []
     for derived in input.derivedClusters {
-      checks += clusterChecks(derived, input)
+      clusterChecks(derived, input, into: &checks)
     }
     let described = Set(input.nodeProperties.values)
       .union(input.clusters.flatMap { $0.nodeProperties.values.map(\.value) })
@@ -213,9 +215,13 @@ enum TLSAnalysis {
 
   // MARK: - Derived clusters
 
-  private static func clusterChecks(_ derived: DerivedCluster, _ input: LintInput) -> [TLSCheck] {
+  private static func clusterChecks(
+    _ derived: DerivedCluster, _ input: LintInput, into checks: inout [TLSCheck]
+  ) {
     let cluster = derived.cluster
-    var checks: [TLSCheck] = []
+    // About one TLS endpoint per broker is usual: room for that at once. Only for the first
+    // cluster: reserving exactly for each of many clusters would copy the array every time.
+    if checks.isEmpty { checks.reserveCapacity(derived.nodes.count) }
     // Positions, not copies: a table of whole nodes copied every node of a large cluster.
     let listenerPositions = Dictionary(
       cluster.listeners.indices.map { (cluster.listeners[$0].kafkaName, $0) },
@@ -256,7 +262,6 @@ enum TLSAnalysis {
         }
       }
     }
-    return checks
   }
 
   /// Names clients use to bootstrap through a listener, which every broker behind it must

@@ -28,13 +28,26 @@ enum StrimziReader {
   static func read(kafkas: [YAMLMapping], pools: [YAMLMapping], reader: inout FieldReader)
     -> [Cluster]
   {
-    let poolResources = pools.compactMap { StrimziNodePool.read($0, reader: &reader) }
-    let kafkaResources = kafkas.compactMap { StrimziKafka.read($0, reader: &reader) }
+    let poolResources = readEach(pools, reader: &reader, StrimziNodePool.read).compactMap { $0 }
+    let kafkaResources = readEach(kafkas, reader: &reader, StrimziKafka.read).compactMap { $0 }
+
+    // Pools and Kafkas found by the cluster name: a run over a thousand files matched every
+    // pool against every Kafka twice, millions of comparisons.
+    var poolsByCluster: [String: [Int]] = [:]
+    for (index, pool) in poolResources.enumerated() {
+      if let label = pool.pool.clusterLabel?.value { poolsByCluster[label, default: []].append(index) }
+    }
+    var kafkasByName: [String: [Int]] = [:]
+    for (index, kafka) in kafkaResources.enumerated() {
+      kafkasByName[kafka.name.value, default: []].append(index)
+    }
 
     var attached = Array(repeating: false, count: poolResources.count)
     var clusters: [Cluster] = []
     for kafka in kafkaResources {
-      let members = poolResources.indices.filter { poolResources[$0].belongs(to: kafka) }
+      let members = (poolsByCluster[kafka.name.value] ?? []).filter {
+        poolResources[$0].belongs(to: kafka)
+      }
       var cluster = kafka.cluster
       if kafka.usesNodePools(hasPools: !members.isEmpty) {
         for index in members { attached[index] = true }
@@ -56,7 +69,7 @@ enum StrimziReader {
     if !kafkaResources.isEmpty {
       for pool in poolResources {
         guard let label = pool.pool.clusterLabel,
-          !kafkaResources.contains(where: { pool.belongs(to: $0) })
+          !(kafkasByName[label.value] ?? []).contains(where: { pool.belongs(to: kafkaResources[$0]) })
         else { continue }
         reader.issues.append(orphanIssue(pool, label: label, kafkas: kafkaResources))
       }
@@ -79,6 +92,36 @@ enum StrimziReader {
     }
     return clusters
   }
+
+  /// `read` of each document, in order. Many documents (a run over a thousand files) are read
+  /// in chunks on several processors, each chunk by a copy of `reader` that starts without
+  /// issues: reading a document changes nothing in the reader but its issues, so appending the
+  /// chunks' issues in order gives what reading the documents one after another appends.
+  static func readEach<Resource: Sendable>(
+    _ documents: [YAMLMapping], reader: inout FieldReader,
+    parallelFrom: Int = parallelDocumentCount,
+    _ read: @Sendable (YAMLMapping, inout FieldReader) -> Resource?
+  ) -> [Resource?] {
+    guard documents.count >= parallelFrom else {
+      return documents.map { read($0, &reader) }
+    }
+    let base = reader
+    let parts = Parallel.map(
+      Parallel.chunks(of: documentsPerChunk, count: documents.count), minimumCount: 2
+    ) { range in
+      var chunkReader = base
+      chunkReader.issues = []
+      let resources = documents[range].map { read($0, &chunkReader) }
+      return (resources: resources, issues: chunkReader.issues)
+    }
+    for part in parts { reader.issues += part.issues }
+    return parts.flatMap(\.resources)
+  }
+
+  /// Documents of one kind read in chunks on several processors from this many on.
+  static let parallelDocumentCount = 64
+  /// Documents per chunk: a resource takes tens of microseconds to read.
+  static let documentsPerChunk = 32
 
   /// KL017 for a pool whose label names no `Kafka` given (in its namespace).
   private static func orphanIssue(
@@ -341,6 +384,15 @@ extension StrimziKafka {
   /// Whether an unquoted scalar is a YAML number with a fraction or exponent (`4.0`, `1e3`,
   /// `.5`), which Kubernetes reads as a number.
   static func looksLikeFloat(_ text: String) -> Bool {
+    // Every string field of every resource comes here, and most are names and hosts: a byte
+    // that no number has decides it without copying the text, unless the text is short
+    // enough to be `.inf` or `-.NaN`.
+    if text.utf8.count > 5, text.utf8.contains(where: { !isNumberByte($0) }) { return false }
+    return looksLikeFloatByScalars(text)
+  }
+
+  /// `looksLikeFloat` for any text, scalar by scalar; tests hold the byte check to it.
+  static func looksLikeFloatByScalars(_ text: String) -> Bool {
     var scalars = Array(text.unicodeScalars)
     if scalars.first == "-" || scalars.first == "+" { scalars.removeFirst() }
     let body = String(String.UnicodeScalarView(scalars)).lowercased()
@@ -359,5 +411,14 @@ extension StrimziKafka {
     let digits = mantissa.filter(isDigit).count
     guard dots <= 1, digits > 0, digits + dots == mantissa.count else { return false }
     return dots == 1 || exponent != nil
+  }
+
+  private static func isNumberByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "e"),
+      UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"):
+      true
+    default: false
+    }
   }
 }
