@@ -191,17 +191,25 @@ struct LintRequest: Equatable {
       configuration: configuration)
     keepUntilExit(report)
 
-    let rendered: String
-    switch format {
-    case .text: rendered = TextRenderer(color: output == nil && Output.useColor).render(report)
-    case .json: rendered = JSONReportRenderer.render(report)
-    case .sarif: rendered = SARIFRenderer.render(report)
-    case .github: rendered = GitHubRenderer.render(report)
-    }
-    if let output {
-      try AtomicFile.write(Array(rendered.utf8), to: output)
-    } else {
-      Output.write(rendered)
+    // JSON and SARIF go to standard output in pieces as they are written: a report of a
+    // hundred thousand findings is over 100 MB of SARIF, which need not be held at once.
+    var standardOutput = StandardOutput()
+    switch (format, output) {
+    case (.json, nil): JSONReportRenderer.render(report, to: &standardOutput)
+    case (.sarif, nil): SARIFRenderer.render(report, to: &standardOutput)
+    default:
+      let rendered: String
+      switch format {
+      case .text: rendered = TextRenderer(color: output == nil && Output.useColor).render(report)
+      case .json: rendered = JSONReportRenderer.render(report)
+      case .sarif: rendered = SARIFRenderer.render(report)
+      case .github: rendered = GitHubRenderer.render(report)
+      }
+      if let output {
+        try AtomicFile.write(Array(rendered.utf8), to: output)
+      } else {
+        Output.write(rendered)
+      }
     }
     if format == .text && !report.diagnostics.isEmpty {
       Output.error(TextRenderer().summary(report))

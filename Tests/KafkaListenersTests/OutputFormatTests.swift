@@ -62,6 +62,35 @@ import Testing
         + "100%25 sure: a%0D%0Ab%0Ax:1:2: note: first here\n")
     #expect(GitHubRenderer.escapeProperty("a:b,c%\n") == "a%3Ab%2Cc%25%0A")
     #expect(GitHubRenderer.escapeData("a:b,c%\r") == "a:b,c%25%0D")
+    // A `%` with a combining mark is one character, but `@actions/core` escapes the `%`.
+    #expect(GitHubRenderer.escapeData("100%\u{301}") == "100%25\u{301}")
+  }
+
+  /// The streamed JSON report and SARIF log are the documents their values render to, on a
+  /// real report with notes, end positions and a reachability table; and streamed in pieces,
+  /// they arrive whole.
+  @Test func streamedReportsAreTheirValuesRendered() throws {
+    let report = try KafkaListeners.lint(
+      paths: ["Fixtures/properties", "Fixtures/strimzi/kafka-nodeport.yaml"].map(packagePath))
+    #expect(report.diagnostics.contains { !$0.notes.isEmpty } && !report.reachability.isEmpty)
+    #expect(
+      JSONReportRenderer.render(report) == JSONReportRenderer.value(report).rendered(indent: 2) + "\n")
+    #expect(SARIFRenderer.render(report) == SARIFRenderer.value(report).rendered(indent: 2) + "\n")
+
+    // Many findings: the output comes in pieces of about 64 KB.
+    let many = LintReport(
+      diagnostics: Array(repeating: report.diagnostics, count: 200).flatMap { $0 },
+      fileCount: 1)
+    struct Pieces: TextOutputStream {
+      var pieces: [String] = []
+      mutating func write(_ string: String) { pieces.append(string) }
+    }
+    var pieces = Pieces()
+    SARIFRenderer.render(many, to: &pieces)
+    #expect(pieces.pieces.count > 10)
+    // The first piece holds the rule descriptions too.
+    #expect(pieces.pieces.dropFirst().dropLast().allSatisfy { $0.utf8.count < 1 << 17 })
+    #expect(pieces.pieces.joined() == SARIFRenderer.value(many).rendered(indent: 2) + "\n")
   }
 
   @Test func githubSeveritiesMapToCommands() {

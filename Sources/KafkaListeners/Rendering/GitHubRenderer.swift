@@ -30,12 +30,31 @@ public enum GitHubRenderer {
 
   /// Escapes a message as `@actions/core`'s `escapeData` does.
   public static func escapeData(_ text: String) -> String {
-    text.replacingAll(["%": "%25", "\r": "%0D", "\n": "%0A"])
+    escape(text, [(UInt8(ascii: "%"), "%25"), (0x0D, "%0D"), (0x0A, "%0A")])
   }
 
   /// Escapes a property value as `@actions/core`'s `escapeProperty` does.
   public static func escapeProperty(_ text: String) -> String {
-    text.replacingAll(["%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"])
+    escape(
+      text,
+      [
+        (UInt8(ascii: "%"), "%25"), (0x0D, "%0D"), (0x0A, "%0A"), (UInt8(ascii: ":"), "%3A"),
+        (UInt8(ascii: ","), "%2C"),
+      ])
+  }
+
+  /// Replaces the bytes of `table` in one pass. They are ASCII, so replacing bytes replaces
+  /// what `@actions/core` replaces in UTF-16 (a `%` followed by a combining mark included);
+  /// text without any, most of it, is returned as it is.
+  private static func escape(_ text: String, _ table: [(byte: UInt8, escaped: String)]) -> String {
+    func replacement(_ byte: UInt8) -> String? { table.first { $0.byte == byte }?.escaped }
+    guard text.utf8.contains(where: { replacement($0) != nil }) else { return text }
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count + 32)
+    for byte in text.utf8 {
+      if let escaped = replacement(byte) { out += escaped.utf8 } else { out.append(byte) }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 }
 

@@ -3,15 +3,47 @@
 public enum JSONReportRenderer {
   /// The report as pretty-printed JSON with a trailing newline.
   public static func render(_ report: LintReport) -> String {
-    value(report).rendered(newline: true)
+    var text = ""
+    render(report, to: &text)
+    return text
+  }
+
+  /// Writes the report, as ``render(_:)`` gives it, to `output` in pieces of about 64 KB:
+  /// each diagnostic is built as a value, written and dropped, so that a report of a hundred
+  /// thousand findings is never held whole, as values or as text.
+  public static func render<Output: TextOutputStream>(
+    _ report: LintReport, to output: inout Output
+  ) {
+    var writer = JSONWriter(indent: 2)
+    writer.openObject()
+    writer.member("version", 1)
+    writer.key("diagnostics")
+    writer.openArray()
+    for item in report.diagnostics {
+      diagnostic(item).write(to: &writer)
+      writer.flush(to: &output, threshold: 1 << 16)
+    }
+    writer.close()
+    for (key, value) in members(after: report) {
+      writer.key(key)
+      value.write(to: &writer)
+      writer.flush(to: &output, threshold: 1 << 16)
+    }
+    writer.close()
+    writer.finishLine()
+    writer.flush(to: &output)
   }
 
   /// The report as a JSON value.
   public static func value(_ report: LintReport) -> JSONValue {
-    var members: [(String, JSONValue)] = [
-      ("version", .int(1)),
-      ("diagnostics", .array(report.diagnostics.map(diagnostic))),
-    ]
+    .object(
+      [("version", .int(1)), ("diagnostics", .array(report.diagnostics.map(diagnostic)))]
+        + members(after: report))
+  }
+
+  /// The members after the diagnostics.
+  private static func members(after report: LintReport) -> [(String, JSONValue)] {
+    var members: [(String, JSONValue)] = []
     // Only clusters have client groups; a report on properties files alone stays as it was.
     if !report.reachability.isEmpty {
       members.append(("reachability", .array(report.reachability.map(reachability))))
@@ -26,7 +58,7 @@ public enum JSONReportRenderer {
           ("notes", .int(report.count(.note))),
         ])
       ))
-    return .object(members)
+    return members
   }
 
   private static func reachability(_ entry: ReachabilityEntry) -> JSONValue {

@@ -39,7 +39,8 @@ public indirect enum JSONValue: Sendable, Hashable {
     return String(decoding: writer.bytes, as: UTF8.self)
   }
 
-  private func write(to writer: inout JSONWriter) {
+  /// Writes the value at the writer's position.
+  func write(to writer: inout JSONWriter) {
     switch self {
     case .null: writer.null()
     case .bool(let value): writer.bool(value)

@@ -96,6 +96,14 @@ struct JSONWriter {
     bool(value)
   }
 
+  /// Hands the text written so far to `output` once it is `threshold` bytes or more, and
+  /// starts again empty: a long document streams out in pieces instead of being held whole.
+  mutating func flush<Output: TextOutputStream>(to output: inout Output, threshold: Int = 0) {
+    guard !bytes.isEmpty, bytes.count >= threshold else { return }
+    output.write(String(decoding: bytes, as: UTF8.self))
+    bytes.removeAll(keepingCapacity: true)
+  }
+
   /// Closes the innermost open object or array.
   mutating func close() {
     guard let container = open.popLast() else { return }

@@ -4,50 +4,101 @@
 public enum SARIFRenderer {
   /// The report as a SARIF log with a trailing newline.
   public static func render(_ report: LintReport, rules: [any Rule] = RuleRegistry.all) -> String {
-    value(report, rules: rules).rendered(newline: true)
+    var text = ""
+    render(report, rules: rules, to: &text)
+    return text
+  }
+
+  /// Writes the log, as ``render(_:rules:)`` gives it, to `output` in pieces of about 64 KB:
+  /// each result is built as a value, written and dropped, so that a log of a hundred thousand
+  /// findings (over 100 MB of SARIF) is never held whole, as values or as text.
+  public static func render<Output: TextOutputStream>(
+    _ report: LintReport, rules: [any Rule] = RuleRegistry.all, to output: inout Output
+  ) {
+    let index = ruleIndex(rules)
+    var writer = JSONWriter(indent: 2)
+    writer.openObject()
+    for (key, value) in head {
+      writer.key(key)
+      value.write(to: &writer)
+    }
+    writer.key("runs")
+    writer.openArray()
+    writer.openObject()
+    writer.key("tool")
+    tool(rules).write(to: &writer)
+    writer.key("results")
+    writer.openArray()
+    for diagnostic in report.diagnostics {
+      result(diagnostic, index: index).write(to: &writer)
+      writer.flush(to: &output, threshold: 1 << 16)
+    }
+    writer.close()
+    for (key, value) in runTail {
+      writer.key(key)
+      value.write(to: &writer)
+    }
+    writer.close()
+    writer.close()
+    writer.close()
+    writer.finishLine()
+    writer.flush(to: &output)
   }
 
   /// The report as a SARIF JSON value.
   public static func value(_ report: LintReport, rules: [any Rule] = RuleRegistry.all) -> JSONValue
   {
+    let index = ruleIndex(rules)
+    let results = report.diagnostics.map { result($0, index: index) }
+    let run: [(String, JSONValue)] = [("tool", tool(rules)), ("results", .array(results))] + runTail
+    return .object(head + [("runs", .array([.object(run)]))])
+  }
+
+  /// The log's members before `runs`, and the run's after `results`: ``render(_:rules:to:)``
+  /// and ``value(_:rules:)`` lay out the same document around the results.
+  private static let head: [(String, JSONValue)] = [
+    ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+    ("version", .string("2.1.0")),
+  ]
+  private static let runTail: [(String, JSONValue)] = [
+    ("columnKind", .string("unicodeCodePoints"))
+  ]
+
+  private static func ruleIndex(_ rules: [any Rule]) -> [String: Int] {
     var index: [String: Int] = [:]
     for (position, rule) in rules.enumerated() { index[rule.metadata.code] = position }
-    let driver: JSONValue = .object([
-      ("name", .string("kafka-listeners")),
-      ("version", .string(KafkaListeners.version)),
-      ("semanticVersion", .string(KafkaListeners.version)),
-      ("informationUri", .string(KafkaListeners.repositoryURL)),
-      ("rules", .array(rules.map { descriptor($0.metadata) })),
-    ])
-    let results: [JSONValue] = report.diagnostics.map { diagnostic in
-      var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.code))]
-      if let position = index[diagnostic.code] { members.append(("ruleIndex", .int(position))) }
-      members += [
-        ("level", .string(level(diagnostic.severity))),
-        ("message", .object([("text", .string(diagnostic.message))])),
-        ("locations", .array([location(diagnostic.location)])),
-      ]
-      let related = diagnostic.notes.enumerated().compactMap { (id, note) -> JSONValue? in
-        guard let noteLocation = note.location else { return nil }
-        return relatedLocation(noteLocation, id: id, message: note.message)
-      }
-      if !related.isEmpty { members.append(("relatedLocations", .array(related))) }
-      return .object(members)
-    }
-    return .object([
-      ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-      ("version", .string("2.1.0")),
+    return index
+  }
+
+  private static func tool(_ rules: [any Rule]) -> JSONValue {
+    .object([
       (
-        "runs",
-        .array([
-          .object([
-            ("tool", .object([("driver", driver)])),
-            ("results", .array(results)),
-            ("columnKind", .string("unicodeCodePoints")),
-          ])
+        "driver",
+        .object([
+          ("name", .string("kafka-listeners")),
+          ("version", .string(KafkaListeners.version)),
+          ("semanticVersion", .string(KafkaListeners.version)),
+          ("informationUri", .string(KafkaListeners.repositoryURL)),
+          ("rules", .array(rules.map { descriptor($0.metadata) })),
         ])
-      ),
+      )
     ])
+  }
+
+  private static func result(_ diagnostic: Diagnostic, index: [String: Int]) -> JSONValue {
+    var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.code))]
+    if let position = index[diagnostic.code] { members.append(("ruleIndex", .int(position))) }
+    members += [
+      ("level", .string(level(diagnostic.severity))),
+      ("message", .object([("text", .string(diagnostic.message))])),
+      ("locations", .array([location(diagnostic.location)])),
+    ]
+    let related = diagnostic.notes.enumerated().compactMap { (id, note) -> JSONValue? in
+      guard let noteLocation = note.location else { return nil }
+      return relatedLocation(noteLocation, id: id, message: note.message)
+    }
+    if !related.isEmpty { members.append(("relatedLocations", .array(related))) }
+    return .object(members)
   }
 
   static func level(_ severity: Severity) -> String {
