@@ -191,10 +191,11 @@ struct LintRequest: Equatable {
       configuration: configuration)
     keepUntilExit(report)
 
-    // JSON and SARIF go to standard output in pieces as they are written: a report of a
+    // Text, JSON and SARIF go to standard output in pieces as they are written: a report of a
     // hundred thousand findings is over 100 MB of SARIF, which need not be held at once.
     var standardOutput = StandardOutput()
     switch (format, output) {
+    case (.text, nil): TextRenderer(color: Output.useColor).render(report, to: &standardOutput)
     case (.json, nil): JSONReportRenderer.render(report, to: &standardOutput)
     case (.sarif, nil): SARIFRenderer.render(report, to: &standardOutput)
     default:

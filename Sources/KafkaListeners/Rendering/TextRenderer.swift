@@ -11,15 +11,26 @@ public struct TextRenderer: Sendable {
 
   /// The report, one diagnostic per line; empty when there is nothing to say.
   public func render(_ report: LintReport) -> String {
-    // A long report (tens of thousands of findings on a large cluster) is written in chunks
-    // on several processors and joined in order: the same text as writing it here.
+    var text = ""
+    render(report, to: &text)
+    return text
+  }
+
+  /// Writes the report, as ``render(_:)`` gives it, to `output` in pieces. A long report (tens
+  /// of thousands of findings on a large cluster) is written in chunks of findings on several
+  /// processors, a few chunks at a time, each handed to `output` in order and dropped: the same
+  /// text as writing it here, never held whole.
+  public func render<Output: TextOutputStream>(_ report: LintReport, to output: inout Output) {
     let diagnostics = report.diagnostics
     let chunks = Parallel.chunks(of: 2_048, count: diagnostics.count)
-    return Parallel.map(chunks, minimumCount: 2) { range in
-      var out = ""
-      for diagnostic in diagnostics[range] { append(diagnostic, to: &out) }
-      return out
-    }.joined()
+    for batch in Parallel.chunks(of: 8, count: chunks.count) {
+      let texts = Parallel.map(Array(chunks[batch]), minimumCount: 2) { range in
+        var out = ""
+        for diagnostic in diagnostics[range] { append(diagnostic, to: &out) }
+        return out
+      }
+      for text in texts { output.write(text) }
+    }
   }
 
   private func append(_ diagnostic: Diagnostic, to out: inout String) {
