@@ -66,6 +66,26 @@ import Testing
     #expect(GitHubRenderer.escapeData("100%\u{301}") == "100%25\u{301}")
   }
 
+  /// A long text report, written in chunks on several processors and handed out a few chunks
+  /// at a time, is the text of its findings rendered one by one, in order.
+  @Test func longTextReportIsItsFindingsInOrder() throws {
+    let report = try KafkaListeners.lint(paths: [packagePath("Fixtures/properties")])
+    #expect(report.diagnostics.contains { !$0.notes.isEmpty })
+    var diagnostics: [Diagnostic] = []
+    for copy in 0..<(40_000 / report.diagnostics.count + 1) {
+      for var diagnostic in report.diagnostics {
+        diagnostic.location.line += copy
+        diagnostics.append(diagnostic)
+      }
+    }
+    let long = LintReport(diagnostics: diagnostics, fileCount: 1)
+    let oneByOne = diagnostics.map {
+      TextRenderer().render(LintReport(diagnostics: [$0], fileCount: 1))
+    }.joined()
+    #expect(diagnostics.count > 40_000)
+    #expect(TextRenderer().render(long) == oneByOne)
+  }
+
   /// The streamed JSON report and SARIF log are the documents their values render to, on a
   /// real report with notes, end positions and a reachability table; and streamed in pieces,
   /// they arrive whole.
