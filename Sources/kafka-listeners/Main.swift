@@ -53,12 +53,12 @@ struct KafkaListenersCommand: ParsableCommand {
   }
 }
 
-/// Writing to the standard streams without Foundation, which keeps start-up short.
 /// Standard output as a `TextOutputStream`, for renderers that write a long report in pieces.
 struct StandardOutput: TextOutputStream {
   mutating func write(_ string: String) { Output.write(string) }
 }
 
+/// Writing to the standard streams without Foundation, which keeps start-up short.
 enum Output {
   static func write(_ text: String) { put(text, to: STDOUT_FILENO) }
 

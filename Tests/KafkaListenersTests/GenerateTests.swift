@@ -24,6 +24,46 @@ import Testing
     #expect(errors == nil, "\(errors ?? "")")
   }
 
+  /// Two listeners named through one YAML alias (a repeated name, reported elsewhere) keep
+  /// their own `brokers[]` entries: in the derived addresses and in the certificate names.
+  @Test func listenersNamedThroughOneAliasKeepTheirOwnOverrides() throws {
+    let text = """
+      apiVersion: kafka.strimzi.io/v1
+      kind: KafkaNodePool
+      metadata:
+        name: pool
+        labels: {strimzi.io/cluster: c}
+      spec:
+        replicas: 1
+        roles: [broker, controller]
+        storage: {type: ephemeral}
+      ---
+      apiVersion: kafka.strimzi.io/v1
+      kind: Kafka
+      metadata:
+        name: c
+      spec:
+        kafka:
+          listeners:
+            - name: &n ext
+              port: 9094
+              type: internal
+              tls: false
+              configuration: {brokers: [{broker: 0, advertisedHost: a.example.com}]}
+            - name: *n
+              port: 9095
+              type: nodeport
+              tls: true
+              configuration: {brokers: [{broker: 0, advertisedHost: b.example.com}]}
+      """
+    let derived = try #require(
+      LintInput(files: [SourceFile(path: "kafka.yaml", text: text)]).derivedClusters.first)
+    let hosts = derived.nodes.first?.endpoints.filter { $0.type != nil }.map(\.advertisedHost)
+    #expect(hosts == ["a.example.com", "b.example.com"])
+    let node = try #require(derived.cluster.nodes.first)
+    #expect(StrimziCertificateNames.names(derived, node: node).dnsNames.contains("b.example.com"))
+  }
+
   /// The JSON is laid out as Python's `json.dumps(indent=2)` lays out the same document: on a
   /// cluster of 1,200 nodes, whose nodes are written apart on several processors and joined,
   /// with empty arrays and objects, and strings that need escapes.

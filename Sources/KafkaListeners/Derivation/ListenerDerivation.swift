@@ -37,7 +37,7 @@ public enum ListenerDerivation {
     let nodes = context.nodes(cluster.nodes.sorted { $0.id < $1.id }, parallelFrom: parallelFrom)
     context.collectObjects()
     let merged = cluster.listeners.map {
-      context.overridesByListener[$0.name.location] ?? $0.configuration.mergedBrokers
+      context.overridesByListener[$0.location] ?? $0.configuration.mergedBrokers
     }
     return DerivedCluster(
       cluster: cluster, nodes: nodes, kubernetesObjects: context.objects, issues: context.issues,
@@ -123,8 +123,8 @@ public enum ListenerDerivation {
     mutating func fillCaches() {
       _ = voters
       _ = brokerOrdinals
-      for listener in cluster.listeners where overridesByListener[listener.name.location] == nil {
-        overridesByListener[listener.name.location] = listener.configuration.mergedBrokers
+      for listener in cluster.listeners where overridesByListener[listener.location] == nil {
+        overridesByListener[listener.location] = listener.configuration.mergedBrokers
       }
     }
 
@@ -286,15 +286,19 @@ public enum ListenerDerivation {
 
     /// Strimzi takes each per-broker field from the first `brokers[]` entry for the node that
     /// sets it (`ListenersUtils`), so entries for one id combine field by field.
-    /// Each listener's `brokers[]` entries merged per node id, built once per listener: a
-    /// lookup per node would make derivation quadratic in the number of brokers.
+    /// Each listener's `brokers[]` entries merged per node id, built once per listener and keyed
+    /// by where its mapping is written: a lookup per node would make derivation quadratic in
+    /// the number of brokers.
     var overridesByListener: [SourceLocation: [Int: BrokerOverride]] = [:]
 
     /// The listener's `brokers[]` entries for `node`, merged field by field in order, as
     /// Strimzi's `ListenersUtils` reads them (the first entry that sets a field wins).
     mutating func mergedOverride(_ listener: Listener, _ node: ClusterNode) -> BrokerOverride? {
-      // A listener's name is written once, so its position identifies the listener.
-      let key = listener.name.location
+      // A listener's mapping is written once, so its position identifies the listener. Not
+      // its name's: two listeners can take one name from a YAML alias, which the composer
+      // places at the anchor. A whole listener repeated through an alias is the same mapping,
+      // with the same entries.
+      let key = listener.location
       if let merged = overridesByListener[key] { return merged[node.id] }
       let merged = listener.configuration.mergedBrokers
       overridesByListener[key] = merged
