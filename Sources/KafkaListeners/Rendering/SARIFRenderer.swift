@@ -55,14 +55,18 @@ public enum SARIFRenderer {
   }
 
   /// The log's members before `runs`, and the run's after `results`: ``render(_:rules:to:)``
-  /// and ``value(_:rules:)`` lay out the same document around the results.
-  private static let head: [(String, JSONValue)] = [
-    ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-    ("version", .string("2.1.0")),
-  ]
-  private static let runTail: [(String, JSONValue)] = [
-    ("columnKind", .string("unicodeCodePoints"))
-  ]
+  /// and ``value(_:rules:)`` lay out the same document around the results. Made on each use
+  /// rather than kept in a `static let`, whose values LeakSanitizer reports as leaked (it
+  /// cannot follow the tagged pointers of `JSONValue`'s boxes).
+  private static var head: [(String, JSONValue)] {
+    [
+      ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+      ("version", .string("2.1.0")),
+    ]
+  }
+  private static var runTail: [(String, JSONValue)] {
+    [("columnKind", .string("unicodeCodePoints"))]
+  }
 
   private static func ruleIndex(_ rules: [any Rule]) -> [String: Int] {
     var index: [String: Int] = [:]
