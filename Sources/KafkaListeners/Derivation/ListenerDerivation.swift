@@ -93,29 +93,21 @@ public enum ListenerDerivation {
     /// issues are then merged in node order, each key kept at its first occurrence, which is
     /// what deriving the nodes one after another reports.
     mutating func nodes(_ sorted: [ClusterNode], parallelFrom: Int) -> [DerivedNode] {
-      guard sorted.count >= parallelFrom else {
-        return sorted.map { node($0) }
-      }
-      fillCaches()
-      let base = self
-      let chunks = Parallel.chunks(of: ListenerDerivation.nodesPerChunk, count: sorted.count)
-      let derived = Parallel.map(chunks, minimumCount: 2) { range in
-        var chunk = base
-        chunk.issues = []
-        chunk.issueKeys = []
-        let nodes = sorted[range].map { chunk.node($0) }
-        return (nodes: nodes, issues: chunk.issues, keys: chunk.issueKeys)
-      }
-      var nodes: [DerivedNode] = []
-      nodes.reserveCapacity(sorted.count)
-      for part in derived {
-        nodes += part.nodes
-        for (issue, key) in zip(part.issues, part.keys) where reported.insert(key).inserted {
-          issues.append(issue)
-          issueKeys.append(key)
+      if sorted.count >= parallelFrom { fillCaches() }
+      return Parallel.map(
+        sorted, inChunksOf: ListenerDerivation.nodesPerChunk, from: parallelFrom, state: &self,
+        start: { chunk in
+          chunk.issues = []
+          chunk.issueKeys = []
+        },
+        merge: { context, chunk in
+          for (issue, key) in zip(chunk.issues, chunk.issueKeys)
+          where context.reported.insert(key).inserted {
+            context.issues.append(issue)
+            context.issueKeys.append(key)
+          }
         }
-      }
-      return nodes
+      ) { node, context in context.node(node) }
     }
 
     /// Computes what `node(_:)` would otherwise compute on first use, so that copies of the

@@ -39,6 +39,35 @@ enum Parallel {
     return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
   }
 
+  /// `items.map { transform($0, &state) }`, where each step may add to `state` (a reader's
+  /// issues), cut into chunks of `size` on several processors from `parallelFrom` items on.
+  ///
+  /// Every chunk starts from a copy of `state` that `start` has prepared (its issues emptied),
+  /// and is folded back into `state` by `merge`, chunk after chunk in order. For steps that
+  /// change nothing in the state but what `merge` folds back, this is what the sequential map
+  /// gives, issues and all.
+  static func map<Element: Sendable, State: Sendable, Result: Sendable>(
+    _ items: [Element], inChunksOf size: Int, from parallelFrom: Int, state: inout State,
+    start: (inout State) -> Void, merge: (inout State, State) -> Void,
+    _ transform: @Sendable (Element, inout State) -> Result
+  ) -> [Result] {
+    guard items.count >= parallelFrom else { return items.map { transform($0, &state) } }
+    var base = state
+    start(&base)
+    let parts = map(chunks(of: size, count: items.count), minimumCount: 2) { [base] range in
+      var chunkState = base
+      let results = items[range].map { transform($0, &chunkState) }
+      return (results: results, state: chunkState)
+    }
+    var results: [Result] = []
+    results.reserveCapacity(items.count)
+    for part in parts {
+      merge(&state, part.state)
+      results += part.results
+    }
+    return results
+  }
+
   /// Frees `value` on another thread. Freeing a large input, millions of small objects, takes
   /// tens of milliseconds the caller need not wait for: it has its report already. The caller
   /// hands its last reference over (`consume`); a reference it kept would be the last one

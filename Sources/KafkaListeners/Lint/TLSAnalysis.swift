@@ -174,19 +174,21 @@ enum TLSAnalysis {
     }
     // Matching is most of the analysis on a large cluster, and it is the longest of the
     // analyses that run ahead of the rules: its chunks go to several processors.
-    let chunks = Parallel.chunks(of: 1_024, count: checks.count)
-    for (chunk, verdicts) in zip(chunks, verdicts(checks, chunks, input.tls.clients)) {
-      for (index, verdict) in zip(chunk, verdicts) { checks[index].verdicts = verdict }
+    for (index, verdicts) in verdicts(checks, input.tls.clients).enumerated() {
+      checks[index].verdicts = verdicts
     }
     return checks
   }
 
-  /// Each check's verdicts, by chunk of `checks`. A function of its own, so that `checks` is
-  /// borrowed, not copied, while it runs, and is filled in afterwards without a copy.
+  /// Each check's verdicts, in order, matched in chunks on several processors. A function of
+  /// its own, so that `checks` is borrowed, not copied, while it runs, and is filled in
+  /// afterwards without a copy.
   private static func verdicts(
-    _ checks: [TLSCheck], _ chunks: [Range<Int>], _ clients: [HostnameMatcher]
-  ) -> [[[(client: HostnameMatcher, match: String?)]]] {
-    Parallel.map(chunks, minimumCount: 2) { chunk in chunk.map { checks[$0].matchVerdicts(clients) } }
+    _ checks: [TLSCheck], _ clients: [HostnameMatcher]
+  ) -> [[(client: HostnameMatcher, match: String?)]] {
+    Parallel.map(Parallel.chunks(of: 1_024, count: checks.count), minimumCount: 2) { chunk in
+      chunk.map { checks[$0].matchVerdicts(clients) }
+    }.flatMap { $0 }
   }
 
   /// Every certificate file the inputs provide, each once, for the certificate-level rules.

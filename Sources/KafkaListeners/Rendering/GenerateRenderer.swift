@@ -93,21 +93,7 @@ public enum GenerateRenderer {
     writer.key("nodes")
     writer.openArray()
     let nodes = derived.nodes.filter { nodeFilter == nil || $0.id == nodeFilter }
-    // Each node's text is independent of the others: a large cluster's are written on
-    // several processors, each starting with room for a node's one to a few kilobytes, and
-    // joined in order.
-    if nodes.count >= 1_000 {
-      let level = writer.itemLevel
-      let pieces = Parallel.map(nodes, minimumCount: 1_000) { node in
-        var piece = JSONWriter(indent: 2, level: level, capacity: 1_024)
-        write(node, to: &piece)
-        return piece.bytes
-      }
-      writer.reserve(pieces.reduce(nodes.count * (2 + 2 * level)) { $0 + $1.count })
-      for piece in pieces { writer.raw(piece) }
-    } else {
-      for node in nodes { write(node, to: &writer) }
-    }
+    writer.items(nodes) { node, writer in write(node, to: &writer) }
     writer.close()
 
     writer.key("kubernetesObjects")

@@ -48,23 +48,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     case .string(let value): writer.string(value)
     case .array(let items):
       writer.openArray()
-      if items.count >= 1_000 {
-        // A long array is written item by item on several processors, then joined in order:
-        // the same bytes as writing it here.
-        let level = writer.itemLevel
-        let indent = writer.indent
-        let pieces = Parallel.map(items, minimumCount: 1_000) { item in
-          // An item of a long array takes one to a few kilobytes: starting there saves
-          // growing each piece from nothing, a reallocation and copy at every doubling.
-          var piece = JSONWriter(indent: indent, level: level, capacity: 1_024)
-          item.write(to: &piece)
-          return piece.bytes
-        }
-        writer.reserve(pieces.reduce(items.count * (2 + (indent ?? 0) * level)) { $0 + $1.count })
-        for piece in pieces { writer.raw(piece) }
-      } else {
-        for item in items { item.write(to: &writer) }
-      }
+      writer.items(items) { item, writer in item.write(to: &writer) }
       writer.close()
     case .object(let members):
       writer.openObject()

@@ -58,6 +58,33 @@ struct JSONWriter {
     bytes.reserveCapacity(bytes.count + count)
   }
 
+  /// Writes each of `items` with `write`, as the items of the open array.
+  ///
+  /// The items of a long array (the nodes of a large cluster) are independent of each other:
+  /// they are written on several processors, each into a piece of its own that starts with
+  /// room for a kilobyte (an item takes one to a few, and growing from nothing reallocates at
+  /// every doubling), and the pieces are joined in order. The bytes are those of writing the
+  /// items here one after another.
+  mutating func items<Item: Sendable>(
+    _ items: [Item], _ write: @Sendable (Item, inout JSONWriter) -> Void
+  ) {
+    let parallelCount = 1_000
+    guard items.count >= parallelCount else {
+      for item in items { write(item, &self) }
+      return
+    }
+    let level = itemLevel
+    let indent = indent
+    let pieces = Parallel.map(items, minimumCount: parallelCount) { item in
+      var piece = JSONWriter(indent: indent, level: level, capacity: 1_024)
+      write(item, &piece)
+      return piece.bytes
+    }
+    // Each piece is preceded by a comma or nothing, a line feed and its indentation.
+    reserve(pieces.reduce(items.count * (2 + (indent ?? 0) * level)) { $0 + $1.count })
+    for piece in pieces { raw(piece) }
+  }
+
   mutating func openObject() {
     beginValue()
     bytes.append(UInt8(ascii: "{"))

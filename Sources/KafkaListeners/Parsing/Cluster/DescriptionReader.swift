@@ -506,21 +506,12 @@ extension DescriptionParser {
     _ items: [(index: Int, mapping: YAMLMapping)], poolNames: [String: SourceLocation],
     parallelFrom: Int = parallelNodeCount
   ) -> [ExplicitNode?] {
-    guard items.count >= parallelFrom else {
-      return items.map { explicitNode($0.mapping, path: "spec.nodes[\($0.index)]", poolNames: poolNames) }
+    Parallel.map(
+      items, inChunksOf: Self.nodesPerChunk, from: parallelFrom, state: &self,
+      start: { $0.reader.issues = [] }, merge: { $0.reader.issues += $1.reader.issues }
+    ) { item, parser in
+      parser.explicitNode(item.mapping, path: "spec.nodes[\(item.index)]", poolNames: poolNames)
     }
-    let base = self
-    let chunks = Parallel.chunks(of: Self.nodesPerChunk, count: items.count)
-    let parts = Parallel.map(chunks, minimumCount: 2) { range in
-      var parser = base
-      parser.reader.issues = []
-      let reads = items[range].map {
-        parser.explicitNode($0.mapping, path: "spec.nodes[\($0.index)]", poolNames: poolNames)
-      }
-      return (reads: reads, issues: parser.reader.issues)
-    }
-    for part in parts { reader.issues += part.issues }
-    return parts.flatMap(\.reads)
   }
 
   mutating func explicitNode(

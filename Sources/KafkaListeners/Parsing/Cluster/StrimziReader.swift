@@ -102,20 +102,9 @@ enum StrimziReader {
     parallelFrom: Int = parallelDocumentCount,
     _ read: @Sendable (YAMLMapping, inout FieldReader) -> Resource?
   ) -> [Resource?] {
-    guard documents.count >= parallelFrom else {
-      return documents.map { read($0, &reader) }
-    }
-    let base = reader
-    let parts = Parallel.map(
-      Parallel.chunks(of: documentsPerChunk, count: documents.count), minimumCount: 2
-    ) { range in
-      var chunkReader = base
-      chunkReader.issues = []
-      let resources = documents[range].map { read($0, &chunkReader) }
-      return (resources: resources, issues: chunkReader.issues)
-    }
-    for part in parts { reader.issues += part.issues }
-    return parts.flatMap(\.resources)
+    Parallel.map(
+      documents, inChunksOf: documentsPerChunk, from: parallelFrom, state: &reader,
+      start: { $0.issues = [] }, merge: { $0.issues += $1.issues }, read)
   }
 
   /// Documents of one kind read in chunks on several processors from this many on.
