@@ -39,6 +39,14 @@ let package = Package(
       dependencies: [
         "KafkaListeners",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      linkerSettings: [
+        // Linking the Swift runtime statically adds --export-dynamic, which lists every
+        // symbol of the program (32,000) in its dynamic symbol table. Nothing looks symbols of
+        // this program up at run time, but the runtime's start-up calls dladdr, a linear scan
+        // of that table: 0.5 ms, 7% of linting a typical file.
+        .unsafeFlags(
+          ["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux], configuration: .release))
       ]
     ),
     .target(

@@ -8,6 +8,11 @@ let package = Package(
   dependencies: [.package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2")],
   targets: [
     .executableTarget(
-      name: "yaml-floor", dependencies: [.product(name: "Yams", package: "Yams")])
+      name: "yaml-floor", dependencies: [.product(name: "Yams", package: "Yams")],
+      // Linked as kafka-listeners is (see its Package.swift), so that the floor is a floor.
+      linkerSettings: [
+        .unsafeFlags(
+          ["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux], configuration: .release))
+      ])
   ]
 )
