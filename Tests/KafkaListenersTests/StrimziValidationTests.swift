@@ -688,6 +688,50 @@ import Testing
           + "don't exist or have 0 replicas.\"") == true)
   }
 
+  /// A description's implicit pool is located at its first node's `id` (or `pool`), a scalar:
+  /// KL113 points at the `roles` key of the mapping that holds it, found in whichever
+  /// document of the file that is, in block and flow style, before or after the `id`.
+  @Test func implicitPoolRolesAreFoundFromTheNodesScalars() {
+    func description(_ name: String, _ nodes: String) -> String {
+      """
+      apiVersion: kafka-listeners/v1
+      kind: ClusterDescription
+      metadata:
+        name: \(name)
+      spec:
+        platform: docker
+        kafkaVersion: "3.9"
+        nodes:
+      \(nodes)
+        listeners:
+          - {name: docker, port: 19092, type: host}
+
+      """
+    }
+    let text =
+      description(
+        "first",
+        """
+            - id: 1
+              roles: [controller]
+              host: kafka-1
+            - {id: 2, pool: extra, roles: [controller], host: kafka-2}
+        """) + "---\n"
+      + description(
+        "second",
+        """
+            - {host: kafka-3, roles: [controller], id: 3}
+            - {id: 4, roles: [controller], host: kafka-4}
+        """)
+    let found = Self.lint(text, path: "nodes.yaml", code: "KL113")
+    // Line 10 is the `roles` key of node 1; line 24 is node 3's, written before its `id`.
+    #expect(Self.positions(found) == ["10:7", "24:23"])
+    #expect(
+      found.first?.notes.compactMap(\.location).map { "\($0.line):\($0.column)" } == [
+        "9:11", "12:21",
+      ])
+  }
+
   @Test(arguments: [(1, false), (2, true), (3, false), (4, true), (5, false), (6, true)])
   func evenControllerCountsWarn(controllers: Int, warns: Bool) {
     let pools =

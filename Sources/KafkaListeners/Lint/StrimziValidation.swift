@@ -68,7 +68,7 @@ struct YAMLIndex {
   /// Where a node starts. Keys are per file, so a lookup hashes two numbers rather than the
   /// file's path: building the index hashed a path for every mapping and scalar, a tenth of
   /// linting 1,000 files.
-  private struct Start: Hashable {
+  private struct Start: Hashable, Comparable {
     var line: Int
     var column: Int
 
@@ -76,14 +76,23 @@ struct YAMLIndex {
       line = location.line
       column = location.column
     }
+
+    static func < (a: Start, b: Start) -> Bool {
+      (a.line, a.column) < (b.line, b.column)
+    }
   }
 
   private struct FileIndex {
     var mappings: [Start: YAMLMapping] = [:]
-    /// The mapping each scalar value belongs to, by where the value starts.
-    var owners: [Start: YAMLMapping] = [:]
+    /// The indexed documents, in file order.
+    var documents: [YAMLNode] = []
 
-    mutating func add(_ node: YAMLNode) {
+    mutating func add(document: YAMLNode) {
+      documents.append(document)
+      add(document)
+    }
+
+    private mutating func add(_ node: YAMLNode) {
       switch node {
       case .scalar:
         return
@@ -91,12 +100,44 @@ struct YAMLIndex {
         // The outer mapping wins when two start at the same place.
         let start = Start(mapping.location)
         if mappings[start] == nil { mappings[start] = mapping }
-        for pair in mapping.pairs {
-          if case .scalar(let scalar) = pair.value { owners[Start(scalar.location)] = mapping }
-          add(pair.value)
-        }
+        for pair in mapping.pairs { add(pair.value) }
       case .sequence(let sequence):
         for item in sequence.items { add(item) }
+      }
+    }
+
+    /// The mapping with a scalar value that starts at `start`, searched in the one document
+    /// that can hold it, the last document starting before it. It is asked for rarely (where
+    /// a description's implicit pool is written, a node's `id`), so it is not indexed:
+    /// indexing every scalar's mapping took a tenth of linting 1,000 files.
+    func owner(of start: Start) -> YAMLMapping? {
+      var low = 0
+      var high = documents.count
+      while low < high {
+        let middle = (low + high) / 2
+        if Start(documents[middle].location) <= start { low = middle + 1 } else { high = middle }
+      }
+      guard low > 0 else { return nil }
+      var owner: YAMLMapping?
+      Self.search(documents[low - 1], for: start, owner: &owner)
+      return owner
+    }
+
+    /// Visits the tree in the order `add` does and keeps the last match: an alias puts the
+    /// same scalar, at the same place, in more than one mapping.
+    private static func search(_ node: YAMLNode, for start: Start, owner: inout YAMLMapping?) {
+      switch node {
+      case .scalar:
+        return
+      case .mapping(let mapping):
+        for pair in mapping.pairs {
+          if case .scalar(let scalar) = pair.value, Start(scalar.location) == start {
+            owner = mapping
+          }
+          search(pair.value, for: start, owner: &owner)
+        }
+      case .sequence(let sequence):
+        for item in sequence.items { search(item, for: start, owner: &owner) }
       }
     }
   }
@@ -111,7 +152,7 @@ struct YAMLIndex {
     for file in input.yamlFiles where paths.contains(file.path) {
       var index = files[file.path] ?? FileIndex()
       for document in file.documents where roots.contains(document.location) {
-        index.add(document)
+        index.add(document: document)
       }
       files[file.path] = index
     }
@@ -132,7 +173,7 @@ struct YAMLIndex {
   func mapping(at location: SourceLocation) -> YAMLMapping? {
     guard let file = files[location.file] else { return nil }
     let start = Start(location)
-    return file.mappings[start] ?? file.owners[start]
+    return file.mappings[start] ?? file.owner(of: start)
   }
 
   /// A listener's `configuration` mapping, when one is written.
