@@ -490,6 +490,62 @@ import Testing
     #expect(classifier.kind(host) == kind, "\(host)")
   }
 
+  /// The Service names are matched by their shape. The list they stand for is built here in
+  /// full, as it once was (every pod, and the Service of every node for every listener), and
+  /// the two must agree on every name of the list, on near misses, and on random labels.
+  @Test func kubernetesNamesAgreeWithTheListTheyStandFor() {
+    var random = SplitMix64(seed: 11)
+    let words = ["a", "b-1", "kafka", "my-cluster", "ext", "plain", "pool", "x-0", "tls-2"]
+    let at = SourceLocation(file: "k.yaml", line: 1, column: 1)
+    var checked = 0
+    for _ in 0..<300 {
+      let name = random.pick(words) + (random.chance(1, in: 2) ? "" : "-" + random.pick(words))
+      let listeners = (0..<(1 + random.below(3))).map { _ in random.pick(words) }
+      let pools = (0..<(1 + random.below(2))).map { _ in random.pick(words) }
+      let nodes = (0..<(1 + random.below(4))).map { _ -> ClusterNode in
+        let id = random.pick([0, 1, 2, 10, 101])
+        let pool = random.pick(pools)
+        let podName = random.chance(1, in: 4) ? "Pod-\(id)" : "\(name)-\(pool)-\(id)"
+        return ClusterNode(id: id, pool: pool, roles: [.broker], podName: podName, location: at)
+      }
+      let platform: Cluster.Platform = random.chance(1, in: 8) ? .docker : .kubernetes
+      let cluster = Cluster(
+        origin: .description, name: Located(name, at: at),
+        apiVersion: Located("kafka-listeners/v1", at: at), platform: Located(platform, at: at),
+        nodes: nodes,
+        listeners: listeners.map {
+          Listener(
+            name: Located($0, at: at), port: Located(9092, at: at),
+            type: Located(.internal, at: at), location: at)
+        }, location: at)
+
+      var list: Set<String> = []
+      if platform == .kubernetes {
+        list = ["\(name)-kafka-brokers", "\(name)-kafka-bootstrap", "kubernetes"]
+        for node in nodes {
+          list.insert(node.podName.lowercased())
+          for listener in listeners { list.insert("\(name)-\(node.pool)-\(listener)-\(node.id)") }
+        }
+        for listener in listeners { list.insert("\(name)-kafka-\(listener)-bootstrap") }
+      }
+      let names = KubernetesNames(of: cluster)
+      var labels = Array(list)
+      for member in list {
+        labels += [member + "-0", member + "0", String(member.dropLast()), "x" + member]
+        labels.append(member.replacingOccurrences(of: "-1", with: "-01"))
+      }
+      for _ in 0..<20 {
+        labels.append((0..<(1 + random.below(5))).map { _ in random.pick(words + ["0", "10"]) }
+          .joined(separator: "-"))
+      }
+      for label in labels {
+        #expect(names.contains(label[...]) == list.contains(label), "\(label) in \(list.sorted())")
+        checked += 1
+      }
+    }
+    #expect(checked > 10_000)
+  }
+
   // MARK: Name resolution
 
   @Test func specialNamesAreAnsweredWithoutTheResolver() {

@@ -261,7 +261,7 @@ public enum Reachability {
     }
     for derived in input.derivedClusters {
       let classifier = HostClassifier(
-        kubernetesNames: HostClassifier.kubernetesNames(of: derived.cluster))
+        kubernetesNames: KubernetesNames(of: derived.cluster))
       for node in derived.nodes {
         for endpoint in node.endpoints where endpoint.type != nil {
           consider(endpoint.advertisedHost, classifier)
@@ -506,7 +506,7 @@ struct Judge {
     self.derived = derived
     self.resolutions = resolutions
     classifier = HostClassifier(
-      kubernetesNames: HostClassifier.kubernetesNames(of: derived.cluster))
+      kubernetesNames: KubernetesNames(of: derived.cluster))
     // One pass over the nodes, by position (a loop over the array copied every node), with
     // the tables sized up front: a large cluster has thousands of distinct hosts.
     let nodes = derived.cluster.nodes

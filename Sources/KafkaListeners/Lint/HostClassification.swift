@@ -65,8 +65,8 @@ enum KubernetesName: Sendable, Hashable {
 /// Classifies hosts. The Kubernetes names of one cluster (pod and service names) are passed in,
 /// so that `my-cluster-kafka-0.my-cluster-kafka-brokers` is recognised as one.
 struct HostClassifier: Sendable {
-  /// Pod and service names of the cluster (lower-cased), for short Kubernetes names.
-  var kubernetesNames: Set<String> = []
+  /// Pod and service names of the cluster, for short Kubernetes names.
+  var kubernetesNames: KubernetesNames = []
 
   /// Suffixes reserved for private or local use: public DNS never answers them (`.internal`
   /// by ICANN in 2024, `.local` for mDNS by RFC 6762, `.home.arpa` by RFC 8375; `.localdomain`,
@@ -106,9 +106,9 @@ struct HostClassifier: Sendable {
         return .kubernetes(.qualified(domain: "cluster.local"))
       }
     }
-    if let first = labels.first, labels.count <= 3, kubernetesNames.contains(String(first)) {
+    if let first = labels.first, labels.count <= 3, kubernetesNames.contains(first) {
       // `<pod>`, `<service>.<namespace>`, `<pod>.<headless service>[.<namespace>]`.
-      if labels.count == 1 || labels.count == 2 || kubernetesNames.contains(String(labels[1])) {
+      if labels.count == 1 || labels.count == 2 || kubernetesNames.contains(labels[1]) {
         return .kubernetes(.shortName)
       }
     }
@@ -156,24 +156,66 @@ struct HostClassifier: Sendable {
     // which costs microseconds per call and runs for every advertised address.
     host.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
   }
+}
 
-  /// The Kubernetes pod and service names of a cluster on Kubernetes (empty elsewhere).
-  static func kubernetesNames(of cluster: Cluster) -> Set<String> {
-    guard cluster.platform.value == .kubernetes else { return [] }
-    let name = cluster.name.value
-    var names: Set<String> = [
-      "\(name)-kafka-brokers", "\(name)-kafka-bootstrap", "kubernetes",
-    ]
+/// The pod and Service names of one cluster on Kubernetes (none elsewhere): its pods, the
+/// brokers' headless Service `<cluster>-kafka-brokers`, the bootstrap Services
+/// `<cluster>-kafka-bootstrap` and `<cluster>-kafka-<listener>-bootstrap`, the per-broker
+/// Services `<cluster>-<pool>-<listener>-<id>`, and `kubernetes`.
+///
+/// The Service names are recognised by their shape rather than listed: the list held a name
+/// for every node and listener, and was built three times for each cluster linted.
+struct KubernetesNames: Sendable, ExpressibleByArrayLiteral {
+  /// Names matched as they are: pod names (lower-cased), `kubernetes`, or names given.
+  private var listed: Set<String> = []
+  /// `<cluster>-`, the start of every Service name; `nil` for no Service names.
+  private var servicePrefix: String?
+  private var listeners: Set<String> = []
+  /// The pools of the nodes with each id.
+  private var poolsByID: [Int: [String]] = [:]
+
+  /// Exactly `names`.
+  init(arrayLiteral names: String...) {
+    listed = Set(names)
+  }
+
+  init(of cluster: Cluster) {
+    guard cluster.platform.value == .kubernetes else { return }
+    listed = ["kubernetes"]
+    listed.reserveCapacity(cluster.nodes.count + 1)
     for node in cluster.nodes {
-      names.insert(node.podName.lowercased())
-      for listener in cluster.listeners {
-        names.insert("\(name)-\(node.pool)-\(listener.name.value)-\(node.id)")
-      }
+      listed.insert(node.podName.lowercasedIfNeeded)
+      poolsByID[node.id, default: []].append(node.pool)
     }
-    for listener in cluster.listeners {
-      names.insert("\(name)-kafka-\(listener.name.value)-bootstrap")
+    servicePrefix = cluster.name.value + "-"
+    listeners = Set(cluster.listeners.map(\.name.value))
+  }
+
+  /// Whether `label` (a label of a lower-cased host name) is one of the names.
+  func contains(_ label: Substring) -> Bool {
+    let label = String(label)
+    if listed.contains(label) { return true }
+    guard let servicePrefix, label.hasPrefix(servicePrefix) else { return false }
+    let rest = label.dropFirst(servicePrefix.count)
+    if rest == "kafka-brokers" || rest == "kafka-bootstrap" { return true }
+    let (head, tail) = ("kafka-", "-bootstrap")
+    if rest.count >= head.count + tail.count, rest.hasPrefix(head), rest.hasSuffix(tail),
+      listeners.contains(String(rest.dropFirst(head.count).dropLast(tail.count)))
+    {
+      return true
     }
-    return names
+    // `<pool>-<listener>-<id>`: the id is what follows the last '-', written as Swift writes it.
+    guard let dash = rest.lastIndex(of: "-") else { return false }
+    let digits = rest[rest.index(after: dash)...]
+    guard let id = Int(digits), String(id) == digits, let pools = poolsByID[id] else {
+      return false
+    }
+    let poolAndListener = rest[..<dash]
+    for pool in pools where poolAndListener.hasPrefix(pool + "-") {
+      let listener = poolAndListener.dropFirst((pool + "-").count)
+      if listeners.contains(String(listener)) { return true }
+    }
+    return false
   }
 }
 

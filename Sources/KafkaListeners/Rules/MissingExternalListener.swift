@@ -261,7 +261,7 @@ public struct MissingExternalListener: Rule {
     let cluster = judgement.cluster
     guard cluster.clientGroups.isEmpty, cluster.platform.value == .kubernetes else { return [] }
     var diagnostics: [Diagnostic] = []
-    let classifier = HostClassifier(kubernetesNames: HostClassifier.kubernetesNames(of: cluster))
+    let classifier = HostClassifier(kubernetesNames: KubernetesNames(of: cluster))
     for group in judgement.groups {
       let listener = group.listener
       guard !listener.type.value.servesExternalClients, !group.brokers.isEmpty,
