@@ -495,7 +495,7 @@ import Testing
   /// the two must agree on every name of the list, on near misses, and on random labels.
   @Test func kubernetesNamesAgreeWithTheListTheyStandFor() {
     var random = SplitMix64(seed: 11)
-    let words = ["a", "b-1", "kafka", "my-cluster", "ext", "plain", "pool", "x-0", "tls-2"]
+    let words = ["a", "b-1", "kafka", "my-cluster", "ext", "plain", "pool", "x-0", "tls-2", ""]
     let at = SourceLocation(file: "k.yaml", line: 1, column: 1)
     var checked = 0
     for _ in 0..<300 {
@@ -503,7 +503,7 @@ import Testing
       let listeners = (0..<(1 + random.below(3))).map { _ in random.pick(words) }
       let pools = (0..<(1 + random.below(2))).map { _ in random.pick(words) }
       let nodes = (0..<(1 + random.below(4))).map { _ -> ClusterNode in
-        let id = random.pick([0, 1, 2, 10, 101])
+        let id = random.pick([0, 1, 2, 10, 101, -1])
         let pool = random.pick(pools)
         let podName = random.chance(1, in: 4) ? "Pod-\(id)" : "\(name)-\(pool)-\(id)"
         return ClusterNode(id: id, pool: pool, roles: [.broker], podName: podName, location: at)

@@ -183,11 +183,19 @@ struct KubernetesNames: Sendable, ExpressibleByArrayLiteral {
     guard cluster.platform.value == .kubernetes else { return }
     listed = ["kubernetes"]
     listed.reserveCapacity(cluster.nodes.count + 1)
+    let name = cluster.name.value
     for node in cluster.nodes {
       listed.insert(node.podName.lowercasedIfNeeded)
-      poolsByID[node.id, default: []].append(node.pool)
+      if node.id >= 0 {
+        poolsByID[node.id, default: []].append(node.pool)
+      } else {
+        // A negative id (only from a model built in code) has a '-' of its own: listed.
+        for listener in cluster.listeners {
+          listed.insert("\(name)-\(node.pool)-\(listener.name.value)-\(node.id)")
+        }
+      }
     }
-    servicePrefix = cluster.name.value + "-"
+    servicePrefix = name + "-"
     listeners = Set(cluster.listeners.map(\.name.value))
   }
 

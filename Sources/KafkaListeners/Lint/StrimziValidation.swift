@@ -84,10 +84,16 @@ struct YAMLIndex {
 
   private struct FileIndex {
     var mappings: [Start: YAMLMapping] = [:]
-    /// The indexed documents, in file order.
+    /// The indexed documents, in the order they were added.
     var documents: [YAMLNode] = []
+    /// Whether each document starts after the one before, as the documents of one file do.
+    /// Two files of the same path (possible through the API) break the order.
+    var inFileOrder = true
 
     mutating func add(document: YAMLNode) {
+      if let last = documents.last, !(Start(last.location) < Start(document.location)) {
+        inFileOrder = false
+      }
       documents.append(document)
       add(document)
     }
@@ -107,10 +113,15 @@ struct YAMLIndex {
     }
 
     /// The mapping with a scalar value that starts at `start`, searched in the one document
-    /// that can hold it, the last document starting before it. It is asked for rarely (where
-    /// a description's implicit pool is written, a node's `id`), so it is not indexed:
-    /// indexing every scalar's mapping took a tenth of linting 1,000 files.
+    /// that can hold it, the last document starting at or before it. It is asked for rarely
+    /// (where a description's implicit pool is written: a node's `pool` or `id`), so it is not
+    /// indexed: indexing every scalar's mapping took a tenth of linting 1,000 files.
     func owner(of start: Start) -> YAMLMapping? {
+      var owner: YAMLMapping?
+      guard inFileOrder else {
+        for document in documents { Self.search(document, for: start, owner: &owner) }
+        return owner
+      }
       var low = 0
       var high = documents.count
       while low < high {
@@ -118,7 +129,6 @@ struct YAMLIndex {
         if Start(documents[middle].location) <= start { low = middle + 1 } else { high = middle }
       }
       guard low > 0 else { return nil }
-      var owner: YAMLMapping?
       Self.search(documents[low - 1], for: start, owner: &owner)
       return owner
     }
