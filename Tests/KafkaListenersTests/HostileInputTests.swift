@@ -34,9 +34,9 @@ struct HostileInputTests {
     // debug build, 0.6–0.8 s in release).
     "properties-100k-duplicate-keys.properties", "properties-100k-cr-only-lines.properties",
     // Clusters at the modelled limits: 10,000 clusters, 20,000 node-port or ingress overrides
-    // of 10,000 nodes with TLS names checked per node (5.0–5.4 s of CPU debug, 1.0–1.5 s
+    // of 10,000 nodes with TLS names checked per node (3.1–4.8 s of CPU debug, 1.0–1.2 s
     // release), and descriptions of 10,001 and 20,000 nodes (1.6–2.7 s debug, too near the
-    // bound on a loaded machine; 0.4–0.6 s release).
+    // bound on a loaded machine; 0.3–0.4 s release).
     "yaml-10000-strimzi-documents.yaml", "strimzi-20k-nodeport-brokers.yaml",
     "strimzi-20k-ingress-brokers.yaml",
     "description-10001-nodes.yaml", "description-20k-nodes-same-id.yaml",
