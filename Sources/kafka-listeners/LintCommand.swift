@@ -191,25 +191,24 @@ struct LintRequest: Equatable {
       configuration: configuration)
     keepUntilExit(report)
 
-    // Text, JSON and SARIF go to standard output in pieces as they are written: a report of a
-    // hundred thousand findings is over 100 MB of SARIF, which need not be held at once.
-    var standardOutput = StandardOutput()
-    switch (format, output) {
-    case (.text, nil): TextRenderer(color: Output.useColor).render(report, to: &standardOutput)
-    case (.json, nil): JSONReportRenderer.render(report, to: &standardOutput)
-    case (.sarif, nil): SARIFRenderer.render(report, to: &standardOutput)
-    default:
+    if let output {
       let rendered: String
       switch format {
-      case .text: rendered = TextRenderer(color: output == nil && Output.useColor).render(report)
+      case .text: rendered = TextRenderer(color: false).render(report)
       case .json: rendered = JSONReportRenderer.render(report)
       case .sarif: rendered = SARIFRenderer.render(report)
       case .github: rendered = GitHubRenderer.render(report)
       }
-      if let output {
-        try AtomicFile.write(Array(rendered.utf8), to: output)
-      } else {
-        Output.write(rendered)
+      try AtomicFile.write(Array(rendered.utf8), to: output)
+    } else {
+      // Standard output gets the report in pieces as they are written: a report of a hundred
+      // thousand findings is over 100 MB of SARIF, which need not be held at once.
+      var standardOutput = StandardOutput()
+      switch format {
+      case .text: TextRenderer(color: Output.useColor).render(report, to: &standardOutput)
+      case .json: JSONReportRenderer.render(report, to: &standardOutput)
+      case .sarif: SARIFRenderer.render(report, to: &standardOutput)
+      case .github: standardOutput.write(GitHubRenderer.render(report))
       }
     }
     if format == .text && !report.diagnostics.isEmpty {
