@@ -5,6 +5,15 @@ import Testing
 /// The word-at-a-time and `memchr` scans that replace generic byte loops must answer what the
 /// plain loops answer, at every alignment and length, including the tail after the last word.
 @Suite struct ByteScanTests {
+  /// `fixed`, then `count` texts of random `pieces` joined, as many pieces as a number drawn
+  /// from `lengths`: the inputs on which a fast check is held to its plain version.
+  static func texts(
+    _ fixed: [String], pieces: [String], lengths: Range<Int>, count: Int, seed: UInt64
+  ) -> [String] {
+    var random = SplitMix64(seed: seed)
+    return fixed + (0..<count).map { _ in random.picks(pieces, count: lengths).joined() }
+  }
+
   @Test func scansAgreeWithPlainLoops() {
     var random = SplitMix64(seed: 42)
     let alphabet: [UInt8] = Array("ab*:.\u{0}".utf8) + [0x7F, 0x80, 0xC3, 0xA9, 0xFF]
@@ -33,12 +42,10 @@ import Testing
   /// The copy-free lower-casing gives what `lowercased()` gives, on ASCII, upper-case letters
   /// anywhere, and non-ASCII text whose lower case differs (`İ`, `Σ`) or does not (`ß`).
   @Test func lowercasedIfNeededAgreesWithLowercased() {
-    var random = SplitMix64(seed: 11)
     let pieces = ["kafka", "-0", ".svc", "Kafka", "EXAMPLE", "İ", "Σ", "ß", "é", "Z", "a", "@", "[", "`", "{"]
-    var texts = ["", "localhost", "LOCALHOST.", "kafka-0.kafka-brokers.ns.svc"]
-    for _ in 0..<2_000 {
-      texts.append((0..<Int(random.next() % 6)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined())
-    }
+    let texts = Self.texts(
+      ["", "localhost", "LOCALHOST.", "kafka-0.kafka-brokers.ns.svc"], pieces: pieces,
+      lengths: 0..<6, count: 2_000, seed: 11)
     for text in texts {
       #expect(text.lowercasedIfNeeded == text.lowercased(), "\(text)")
     }
@@ -48,15 +55,13 @@ import Testing
   /// names built from the pieces that decide it: empty, 63- and 64-byte labels, hyphens at
   /// either end, underscores, `*`, upper case, non-ASCII letters and trailing dots.
   @Test func sniByteCheckAgreesWithLabelCheck() {
-    var random = SplitMix64(seed: 7)
     let long = String(repeating: "a", count: 63)
     let pieces = [
       "kafka", "-", ".", "0", "Z", "_", "*", "é", "..", long, long + "b", "-x", "x-", "svc", " ",
     ]
-    var hosts = ["", ".", "a", "a.", "-", "a-b.c", long, long + "b", "b0.kafka.example.com"]
-    for _ in 0..<5_000 {
-      hosts.append((0..<(1 + random.below(6))).map { _ in random.pick(pieces) }.joined())
-    }
+    let hosts = Self.texts(
+      ["", ".", "a", "a.", "-", "a-b.c", long, long + "b", "b0.kafka.example.com"],
+      pieces: pieces, lengths: 1..<7, count: 5_000, seed: 7)
     var legal = 0
     for host in hosts {
       let expected = JavaHostnameChecker.sniProblemByLabel(host)
@@ -70,12 +75,10 @@ import Testing
   /// The byte check that turns most strings away from the float test gives the scalar-by-
   /// scalar answer, on texts built from digits, dots, exponents, signs, `inf`/`nan` and words.
   @Test func floatByteCheckAgreesWithScalarCheck() {
-    var random = SplitMix64(seed: 5)
     let pieces = ["1", "0", ".", "e", "E", "+", "-", "inf", "NaN", "x", "é", "5e", "kafka", ".5"]
-    var texts = [".inf", "-.Inf", "+.nan", "1e3", "4.0", "9092", "1.2.3", "1e", "h1.example.com"]
-    for _ in 0..<5_000 {
-      texts.append((0..<(1 + random.below(5))).map { _ in random.pick(pieces) }.joined())
-    }
+    let texts = Self.texts(
+      [".inf", "-.Inf", "+.nan", "1e3", "4.0", "9092", "1.2.3", "1e", "h1.example.com"],
+      pieces: pieces, lengths: 1..<6, count: 5_000, seed: 5)
     var floats = 0
     for text in texts {
       let expected = StrimziKafka.looksLikeFloatByScalars(text)

@@ -45,7 +45,7 @@ import Testing
     var random = SplitMix64(seed: 7)
     let alphabet: [String] = ["a", "b", "\\", "\\", "\n", "\r", "\r\n", "#", " ", "=", "\t"]
     for _ in 0..<2_000 {
-      let text = (0..<random.below(41)).map { _ in random.pick(alphabet) }.joined()
+      let text = random.picks(alphabet, count: 0..<41).joined()
       let whole = PropertiesReader.read(path: "s", bytes: Array(text.utf8), maxLineBytes: 1 << 20)
       let limited = PropertiesReader.read(path: "s", bytes: Array(text.utf8), maxLineBytes: 3)
       let dropped = limited.issues.filter {

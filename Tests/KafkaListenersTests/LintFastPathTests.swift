@@ -53,7 +53,7 @@ import Testing
     var random = SplitMix64(seed: 20_261_127)
     var fastAnswers = 0
     for _ in 0..<2_000 {
-      let arguments = (0..<random.below(6)).map { _ in random.pick(words) }
+      let arguments = random.picks(words, count: 0..<6)
       guard let fast = LintFastPath.request(arguments) else { continue }
       fastAnswers += 1
       #expect(fast == Self.parsed(arguments), "\(arguments)")

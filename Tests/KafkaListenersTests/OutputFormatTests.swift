@@ -151,7 +151,7 @@ import Testing
       "\u{2028}", "a", " ",
     ]
     for _ in 0..<500 {
-      let text = (0..<random.below(12)).map { _ in random.pick(pieces) }.joined()
+      let text = random.picks(pieces, count: 0..<12).joined()
       let rendered = JSONValue.array([.string(text)]).rendered(indent: nil)
       let parsed = try JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [String]
       #expect(parsed.map { $0.map { Array($0.unicodeScalars) } } == [Array(text.unicodeScalars)])

@@ -500,8 +500,8 @@ import Testing
     var checked = 0
     for _ in 0..<300 {
       let name = random.pick(words) + (random.chance(1, in: 2) ? "" : "-" + random.pick(words))
-      let listeners = (0..<(1 + random.below(3))).map { _ in random.pick(words) }
-      let pools = (0..<(1 + random.below(2))).map { _ in random.pick(words) }
+      let listeners = random.picks(words, count: 1..<4)
+      let pools = random.picks(words, count: 1..<3)
       let nodes = (0..<(1 + random.below(4))).map { _ -> ClusterNode in
         let id = random.pick([0, 1, 2, 10, 101, -1])
         let pool = random.pick(pools)
@@ -535,8 +535,7 @@ import Testing
         labels.append(member.replacingOccurrences(of: "-1", with: "-01"))
       }
       for _ in 0..<20 {
-        labels.append((0..<(1 + random.below(5))).map { _ in random.pick(words + ["0", "10"]) }
-          .joined(separator: "-"))
+        labels.append(random.picks(words + ["0", "10"], count: 1..<6).joined(separator: "-"))
       }
       for label in labels {
         #expect(names.contains(label[...]) == list.contains(label), "\(label) in \(list.sorted())")

@@ -20,4 +20,9 @@ struct SplitMix64 {
   mutating func chance(_ n: Int, in d: Int) -> Bool { below(d) < n }
 
   mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+
+  /// Picks from `items`, as many as a number drawn from `counts` (drawn first).
+  mutating func picks<T>(_ items: [T], count counts: Range<Int>) -> [T] {
+    (0..<(counts.lowerBound + below(counts.count))).map { _ in pick(items) }
+  }
 }

@@ -23,7 +23,7 @@ import Testing
     var random = SplitMix64(seed: 3)
     let pieces = ["_", "__", "___", ".", "..", "a", "{nodeId}", "{node", "Id}", "-"]
     for _ in 0..<2_000 {
-      let text = (0..<random.below(10)).map { _ in random.pick(pieces) }.joined()
+      let text = random.picks(pieces, count: 0..<10).joined()
       let needle = random.pick(["__", "___", "..", "...", "{nodeId}"])
       #expect(
         text.replacingAll(substring: needle, with: "<r>") == text.replacing(needle, with: "<r>"),
